@@ -270,6 +270,23 @@ impl WriteJson for f32 {
     }
 }
 
+macro_rules! displayed {
+    ($($t:ty)*) => {$(
+        /// Written as its usual text form, quoted.
+        impl WriteJson for $t {
+            #[inline]
+            fn write_json(&self, out: &mut Vec<u8>) {
+                use std::io::Write as _;
+                out.push(b'"');
+                // Writing into a Vec cannot fail.
+                let _ = write!(out, "{self}");
+                out.push(b'"');
+            }
+        }
+    )*};
+}
+displayed!(std::net::Ipv4Addr std::net::Ipv6Addr std::net::IpAddr);
+
 /// A timestamp is written as its `isoformat()` string.
 impl WriteJson for Timestamp {
     #[inline]
@@ -430,6 +447,14 @@ mod tests {
         assert_eq!(to_json_string(&vec!["a", "b"]), r#"["a","b"]"#);
         assert_eq!(to_json_string(&[1u8, 2, 3]), "[1,2,3]");
         assert_eq!(to_json_string(&true), "true");
+        assert_eq!(
+            to_json_string(&std::net::Ipv4Addr::new(10, 0, 0, 1)),
+            r#""10.0.0.1""#
+        );
+        assert_eq!(
+            to_json_string(&"::1".parse::<std::net::Ipv6Addr>().unwrap()),
+            r#""::1""#
+        );
         assert_eq!(
             to_json_string(&Timestamp::from_utc_micros(0)),
             r#""1970-01-01T00:00:00+00:00""#

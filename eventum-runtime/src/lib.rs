@@ -8,6 +8,7 @@
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
 pub mod generator;
+pub mod inline_str;
 pub mod json;
 pub mod picking;
 pub mod rng;
@@ -16,5 +17,6 @@ pub mod time;
 pub use generator::{
     Dispatch, Event, EventBatch, Generator, GeneratorEntry, GeneratorSpec, Mode, Produced, Tags,
 };
+pub use inline_str::InlineStr;
 pub use rng::FastRng;
 pub use time::{TimeDelta, Timestamp, Zone};
