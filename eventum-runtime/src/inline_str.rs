@@ -26,9 +26,12 @@ impl<const N: usize> InlineStr<N> {
         })
     }
 
-    /// Builds from a buffer that the caller filled with ASCII; `len <= N`.
-    pub(crate) fn from_buf(bytes: [u8; N], len: usize) -> Self {
-        debug_assert!(len <= N && bytes[..len].is_ascii());
+    /// Builds from a buffer whose first `len` bytes hold ASCII text (no
+    /// copy). Anything else gives an empty string.
+    pub fn from_buf(bytes: [u8; N], len: usize) -> Self {
+        if len > N || len > usize::from(u8::MAX) || !bytes[..len].is_ascii() {
+            return Self { len: 0, bytes };
+        }
         Self {
             len: len as u8,
             bytes,
