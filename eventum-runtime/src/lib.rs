@@ -11,6 +11,7 @@ pub mod generator;
 pub mod inline_str;
 pub mod json;
 pub mod picking;
+pub mod random;
 pub mod rng;
 pub mod time;
 
@@ -18,5 +19,6 @@ pub use generator::{
     Dispatch, Event, EventBatch, Generator, GeneratorEntry, GeneratorSpec, Mode, Produced, Tags,
 };
 pub use inline_str::InlineStr;
+pub use random::Rand;
 pub use rng::FastRng;
 pub use time::{TimeDelta, Timestamp, Zone};
