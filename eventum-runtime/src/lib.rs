@@ -7,6 +7,7 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod faker;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
@@ -15,6 +16,7 @@ pub mod random;
 pub mod rng;
 pub mod time;
 
+pub use faker::Faker;
 pub use generator::{
     Dispatch, Event, EventBatch, Generator, GeneratorEntry, GeneratorSpec, Mode, Produced, Tags,
 };
