@@ -7,16 +7,20 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod faker;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
 pub mod picking;
+pub mod random;
 pub mod rng;
 pub mod time;
 
+pub use faker::Faker;
 pub use generator::{
     Dispatch, Event, EventBatch, Generator, GeneratorEntry, GeneratorSpec, Mode, Produced, Tags,
 };
 pub use inline_str::InlineStr;
+pub use random::Rand;
 pub use rng::FastRng;
 pub use time::{TimeDelta, Timestamp, Zone};
