@@ -7,9 +7,11 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod format;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
+pub mod output;
 pub mod picking;
 pub mod rng;
 pub mod time;
