@@ -10,7 +10,7 @@
 use std::fmt;
 
 /// The deepest nesting accepted. msgspec recurses per container and stops
-/// at CPython's default recursion limit of 1000.
+/// at the default Python recursion limit of 1000.
 pub const MAX_DEPTH: usize = 1000;
 
 /// How the re-formatted JSON is laid out.
@@ -559,7 +559,7 @@ mod tests {
 
     #[test]
     fn deep_indentation_is_not_capped() {
-        let out = pretty(r#"[[[[[1]]]]]"#, 20);
+        let out = pretty("[[[[[1]]]]]", 20);
         assert!(out.contains(&format!("\n{}1\n", " ".repeat(100))), "{out}");
     }
 

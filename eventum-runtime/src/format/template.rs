@@ -66,7 +66,7 @@ impl FormatterTemplate {
 
     fn render(&self, ctx: Value, out: &mut Vec<u8>) -> Result<(), minijinja::Error> {
         let template = self.env.get_template(NAME)?;
-        template.render_to_write(ctx, out)?;
+        template.render_captured_to(ctx, out)?;
         Ok(())
     }
 }
