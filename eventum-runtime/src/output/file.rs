@@ -46,14 +46,10 @@ impl FileOutput {
             last_write: Instant::now(),
         };
         // Fails early on a separator the encoding cannot represent.
-        LineWriter::new(
-            std::io::sink(),
-            "",
-            output.encoding,
-            &output.separator,
-            Duration::ZERO,
-        )
-        .map_err(|e| error(e.to_string()))?;
+        output
+            .encoding
+            .encode_into(output.separator.as_bytes(), &mut Vec::new())
+            .map_err(|e| error(format!("`separator`: {e}")))?;
         Ok(output)
     }
 
