@@ -8,9 +8,11 @@
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
 pub mod faker;
+pub mod format;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
+pub mod output;
 pub mod picking;
 pub mod random;
 pub mod rng;
