@@ -31,4 +31,4 @@ pub use error::DataError;
 pub use items_sample::load_items;
 pub use json_sample::load_json;
 pub use table::Table;
-pub use weights::{python_float, weights};
+pub use weights::{parse_python_float, python_float, weights};

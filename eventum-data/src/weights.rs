@@ -81,10 +81,10 @@ pub fn python_float(value: &Value) -> Option<f64> {
     }
 }
 
-/// `float(str)`: surrounding whitespace is ignored, underscores may separate
-/// digits, and `inf`, `infinity` and `nan` (any case, optionally signed) are
-/// accepted.
-fn parse_python_float(s: &str) -> Option<f64> {
+/// Python's `float(text)`: surrounding whitespace is ignored, underscores
+/// may separate digits, and `inf`, `infinity` and `nan` (any case,
+/// optionally signed) are accepted. `None` where Python raises `ValueError`.
+pub fn parse_python_float(s: &str) -> Option<f64> {
     let s = s.trim();
     if !s.contains('_') {
         return s.parse().ok();
