@@ -7,11 +7,14 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod fsm;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
 pub mod picking;
 pub mod rng;
+pub mod sample;
+pub mod state;
 pub mod time;
 
 pub use generator::{
