@@ -326,7 +326,9 @@ macro_rules! sample_api {
         fn cumulative(&self, call: &str) -> &CumulativeTable {
             let sample = self.sample();
             let table = self.weights().get_or_init(|| {
-                let column = sample.weight.ok_or("Weight column not found in sample: no weight column was declared")?;
+                let column = sample.weight.ok_or(
+                    "Weight column not found in sample: no weight column was declared",
+                )?;
                 cumulative_weights((0..self.count()).map(|i| self.row_at(i)), column)
             });
             match table {
@@ -392,9 +394,11 @@ macro_rules! sample_api {
         #[must_use]
         pub fn where_eq(&self, conditions: &[(&str, CellRef<'_>)]) -> Filtered<$lt, T> {
             let sample = self.sample();
-            if let Some((unknown, _)) = conditions.iter().find(|(c, _)| !sample.columns.contains(c)) {
+            let known = |c: &&str| sample.columns.contains(c);
+            if let Some((unknown, _)) = conditions.iter().find(|(c, _)| !known(c)) {
                 panic!(
-                    "samples.{}.where: Unknown column in filter conditions: `{unknown}` (available: {})",
+                    "samples.{}.where: Unknown column in filter conditions: `{unknown}` \
+                     (available: {})",
                     sample.name,
                     sample.columns.join(", ")
                 );
@@ -1033,7 +1037,14 @@ mod tests {
             quotechar: '"',
         };
         let e = csv.load(&dir).unwrap_err();
-        assert!(e.ends_with("data/hosts.csv:4: CSV rows have inconsistent column counts: this row has 3 values, expected 2 (if values contain the delimiter character, wrap them in quotes per RFC 4180)"), "{e}");
+        assert!(
+            e.ends_with(
+                "data/hosts.csv:4: CSV rows have inconsistent column counts: this row has 3 \
+                 values, expected 2 (if values contain the delimiter character, wrap them in \
+                 quotes per RFC 4180)"
+            ),
+            "{e}"
+        );
         let json = SampleSource::Json {
             path: dir.join("data/users.json"),
         };
