@@ -9,6 +9,7 @@
 
 pub mod faker;
 pub mod format;
+pub mod fsm;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
@@ -16,6 +17,8 @@ pub mod output;
 pub mod picking;
 pub mod random;
 pub mod rng;
+pub mod sample;
+pub mod state;
 pub mod time;
 
 pub use faker::Faker;
