@@ -1,9 +1,139 @@
-//! The code generator behind `#[eventum_runtime::generator]`.
+//! The code generator behind `#[eventum_runtime::generator]`: an ordinary
+//! library (askama's split), so every phase can be tested in process.
+//!
+//! Pipeline: [`attr`] parses the attributes (errors accumulate in a
+//! [`ctxt::Ctxt`], never a panic), [`parse`] builds the [`model`], [`check`]
+//! applies the cross-item rules, [`expand`] emits native code. On any error
+//! the module is re-emitted by [`fallback`] so the rest of the crate still
+//! type-checks, and every error is shown at once.
+
+mod attr;
+mod check;
+mod cond;
+mod ctxt;
+mod ecs;
+mod ecs_lit;
+mod expand;
+mod fallback;
+mod model;
+mod parse;
+mod suggest;
+mod symbol;
 
 use proc_macro2::TokenStream;
+use quote::quote;
 
-/// Expands a `#[generator(...)] mod name { ... }` item.
+/// Expands a `#[generator(...)] mod name { ... }` item. Never panics: a bug
+/// in the macro becomes a compile error asking for a report.
 pub fn expand_generator(args: TokenStream, item: TokenStream) -> TokenStream {
-    let _ = args;
-    item
+    let module: syn::ItemMod = match syn::parse2(item.clone()) {
+        Ok(m) => m,
+        Err(_) => {
+            let err = syn::Error::new_spanned(
+                &item,
+                "#[generator] applies to an inline module: `pub mod name { ... }`",
+            )
+            .into_compile_error();
+            return quote!(#err #item);
+        }
+    };
+    let fallback_path: syn::Path = syn::parse_quote!(::eventum_runtime);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        expand_checked(args, &module)
+    }));
+    match result {
+        Ok(Ok(tokens)) => tokens,
+        Ok(Err((err, krate))) => {
+            let errors = err.into_compile_error();
+            let fb = fallback::fallback(&krate, &module);
+            quote!(#errors #fb)
+        }
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            let err = syn::Error::new_spanned(
+                &module.ident,
+                format!("the #[generator] macro panicked (a bug in eventum-codegen; please report it): {msg}"),
+            )
+            .into_compile_error();
+            let fb = fallback::fallback(&fallback_path, &module);
+            quote!(#err #fb)
+        }
+    }
+}
+
+fn expand_checked(
+    args: TokenStream,
+    module: &syn::ItemMod,
+) -> Result<TokenStream, (syn::Error, syn::Path)> {
+    let cx = ctxt::Ctxt::new();
+    let args = attr::generator_args(&cx, args);
+    let krate = args
+        .krate
+        .clone()
+        .unwrap_or_else(|| syn::parse_quote!(::eventum_runtime));
+    let generator = parse::parse_module(&cx, args, module.clone());
+    check::check(&cx, &generator);
+    let resolved = resolve_schema(&cx, &generator);
+    let tokens = expand::expand(&cx, &generator, &resolved);
+    match cx.check() {
+        Ok(()) => Ok(tokens),
+        Err(e) => Err((e, krate)),
+    }
+}
+
+/// The ECS schema of the declared version plus the generator's field files.
+fn resolve_schema(cx: &ctxt::Ctxt, g: &model::Generator) -> expand::Resolved {
+    let version = g.args.ecs.as_ref();
+    let Some(v) = version else {
+        return expand::Resolved {
+            schema: None,
+            field_files: Vec::new(),
+        };
+    };
+    let Some(base) = ecs::ecs(&v.value) else {
+        cx.error_at(
+            v.span,
+            format!(
+                "no ECS definitions for version `{}`; supported: {}",
+                v.value,
+                ecs::version_names().join(", ")
+            ),
+        );
+        return expand::Resolved {
+            schema: None,
+            field_files: Vec::new(),
+        };
+    };
+    let mut schema = base.clone();
+    let mut names = Vec::new();
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| std::path::PathBuf::from("."), std::path::PathBuf::from);
+    for f in &g.args.fields {
+        let full = dir.join(&f.value);
+        match std::fs::read_to_string(&full) {
+            Ok(text) => match ecs::load_fields_file(&text, &f.value, base) {
+                Ok(defs) => {
+                    schema.extend(defs);
+                    names.push(f.value.clone());
+                }
+                Err(e) => cx.error_at(f.span, format!("cannot use fields file `{}`: {e}", f.value)),
+            },
+            Err(e) => cx.error_at(
+                f.span,
+                format!(
+                    "cannot read fields file `{}` ({}): {e}",
+                    f.value,
+                    full.display()
+                ),
+            ),
+        }
+    }
+    expand::Resolved {
+        schema: Some(schema),
+        field_files: names,
+    }
 }

@@ -622,6 +622,22 @@ impl<T: Observe, const N: usize> Observe for [T; N] {
     }
 }
 
+impl<T: Observe> Elements for &[T] {
+    fn len(&self) -> usize {
+        <[T]>::len(self)
+    }
+    fn at(&self, index: usize) -> Observed<'_> {
+        self[index].observe()
+    }
+}
+
+/// Slices (the `&'static [T]` columns of embedded samples).
+impl<T: Observe> Observe for &[T] {
+    fn observe(&self) -> Observed<'_> {
+        Observed::Seq(self)
+    }
+}
+
 /// Looks `key` up by Python equality, scanning the entries.
 fn find_entry<'m, K: Observe + 'm, V: Observe + 'm>(
     mut entries: impl Iterator<Item = (&'m K, &'m V)>,

@@ -304,6 +304,8 @@ pub struct GeneratorSpec {
     pub samples: &'static [SampleSpec],
     /// The state fields (`shared`, `locals`, `globals`).
     pub state: &'static [StateSpec],
+    /// Whether the generator can be exported as an Eventum pack.
+    pub exportable: bool,
 }
 
 impl GeneratorSpec {

@@ -7,19 +7,35 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+// pub mod config;
+#[doc(hidden)]
+pub mod ecs_check;
+// pub mod engine;
 pub mod faker;
 pub mod format;
+mod fragment;
 pub mod fsm;
 pub mod generator;
 pub mod inline_str;
 pub mod json;
 pub mod output;
+pub mod params;
 pub mod picking;
+pub mod prelude;
 pub mod random;
 pub mod rng;
 pub mod sample;
 pub mod state;
 pub mod time;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+/// Text columns of embedded samples: the file's text, compiled into the binary.
+pub type Str = &'static str;
+
+pub use eventum_derive::generator;
 
 pub use faker::Faker;
 pub use generator::{

@@ -104,6 +104,14 @@ impl Formatted {
     pub fn bytes(&self) -> &[u8] {
         &self.buf
     }
+
+    /// Appends every string of `other` (and its event count).
+    pub fn extend_from(&mut self, other: &Self) {
+        let base = self.buf.len();
+        self.buf.extend_from_slice(&other.buf);
+        self.ends.extend(other.ends.iter().map(|e| e + base));
+        self.events += other.events;
+    }
 }
 
 /// The outcome of formatting one batch.

@@ -1,0 +1,3 @@
+//! Generators used by the integration tests, written with the macro.
+
+pub mod demo;
