@@ -7,8 +7,10 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod batcher;
 pub mod generator;
 pub mod inline_str;
+pub mod input;
 pub mod json;
 pub mod picking;
 pub mod rng;
