@@ -9,13 +9,13 @@ mod parse;
 mod schedule;
 
 pub use parse::{CronError, CronExpr, parse};
-pub use schedule::CronSchedule;
+pub use schedule::{CronSchedule, CronTicks};
 
 use super::config::CronConfig;
-use super::versatile::{self, NoneStart, local_of};
+use super::versatile::{self, NoneStart};
 use super::{InputContext, InputError, TimestampSource, push_repeated};
 use crate::rng::FastRng;
-use crate::time::{Civil, Zone};
+use crate::time::Zone;
 
 /// Seeds the random (`R`) values of cron expressions.
 const CRON_SEED: u64 = 0xC207_5EED_0000_0001;
@@ -23,24 +23,14 @@ const CRON_SEED: u64 = 0xC207_5EED_0000_0001;
 /// Ticks of a cron expression between two instants.
 #[derive(Debug)]
 pub struct CronSource {
-    schedule: CronSchedule,
+    /// `None` once the range is over.
+    ticks: Option<CronTicks>,
     count: usize,
     end: i64,
-    limit_year: i32,
-    /// Where the search resumes: the first tick is at or after `Start`, the
-    /// next ones after `After`.
-    cursor: Cursor,
     /// The tick being repeated and how many copies are still owed.
     current: i64,
     owed: usize,
     unbounded: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cursor {
-    Start(i64),
-    After(i64),
-    Done,
 }
 
 impl CronSource {
@@ -82,7 +72,7 @@ impl CronSource {
             .as_ref()
             .is_none_or(versatile::VersatileDatetime::is_never);
         if empty {
-            source.cursor = Cursor::Done;
+            source.ticks = None;
         }
         Ok(source)
     }
@@ -90,19 +80,10 @@ impl CronSource {
     /// Ticks of `expr` in `zone` from `start` to `end` (UTC microseconds,
     /// both inclusive), each repeated `count` times.
     pub fn with_range(expr: CronExpr, zone: Zone, start: i64, end: i64, count: usize) -> Self {
-        let limit_year = Civil::from_local_micros(local_of(&zone, end))
-            .year
-            .saturating_add(1);
         Self {
-            schedule: CronSchedule::new(expr, zone),
+            ticks: (start <= end).then(|| CronSchedule::new(expr, zone).ticks(start, end)),
             count,
             end,
-            limit_year,
-            cursor: if start <= end {
-                Cursor::Start(start)
-            } else {
-                Cursor::Done
-            },
             current: 0,
             owed: 0,
             unbounded: false,
@@ -110,13 +91,10 @@ impl CronSource {
     }
 
     fn next_tick(&mut self) -> Option<i64> {
-        let tick = match self.cursor {
-            Cursor::Start(start) => self.schedule.first_at_or_after(start, self.limit_year),
-            Cursor::After(prev) => self.schedule.next_after(prev, self.limit_year),
-            Cursor::Done => None,
+        let tick = self.ticks.as_mut()?.next().filter(|&t| t <= self.end);
+        if tick.is_none() {
+            self.ticks = None;
         }
-        .filter(|&t| t <= self.end);
-        self.cursor = tick.map_or(Cursor::Done, Cursor::After);
         tick
     }
 }

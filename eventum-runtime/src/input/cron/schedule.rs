@@ -11,19 +11,25 @@
 //! Each step is a bitset lookup, so a tick costs a handful of operations.
 //!
 //! Fields are matched on wall-clock time in the generator's zone. The
-//! result converts back to UTC with the offset in force at the search start
-//! when that offset is still valid there, otherwise with the zone's rule for
-//! the wall time (the earlier instant of an ambiguous time; a time in a
-//! spring-forward gap moves forward, `02:30` becoming `03:30`). As with
-//! croniter, an every-second schedule walks through the repeated hour of a
-//! fall-back, while a coarser one (`*/30 * * * *`) reaches `02:00` standard
-//! time straight after `01:30` daylight time. Ticks are strictly increasing.
-//! croniter's extra DST "lag" adjustment, which depends on how long ago the
-//! range started, is not reproduced.
+//! result converts back to UTC as croniter's datetimes do: a candidate that
+//! matched without moving keeps its instant (so an every-second schedule
+//! walks through the repeated hour of a fall-back), a moved one takes the
+//! earlier instant of an ambiguous wall time, and a time in a spring-forward
+//! gap moves forward (`02:30` becomes `03:30`). Where croniter would step
+//! back into the first pass of a repeated hour (and then cycle through it
+//! forever), the offset of the search start is kept instead.
+//!
+//! [`CronTicks`] then applies croniter's DST "lag" adjustment: when a tick's
+//! UTC offset differs from the offset at the reference time (the range
+//! start, later the last adjusted tick) and enough wall time has passed, the
+//! tick's wall time is shifted by the offset change. This is croniter 6.0's
+//! observable behaviour, reproduced on purpose: `0 9 * * *` in New York
+//! ticks at 08:00 **and** 09:00 on the spring-forward day, and `@yearly`
+//! started in summer first ticks at 01:00 on 1 January.
 
 use super::parse::{Bits, CronExpr, DOM, DOW, Field, HOUR, MINUTE, MONTH, NTH_LAST, SECOND, YEAR};
 use crate::input::MICROS;
-use crate::input::versatile::{offset_at, utc_of_local};
+use crate::input::versatile::{local_of, offset_at, utc_of_local};
 use crate::time::{Civil, Zone, civil_from_days, days_from_civil, days_in_month};
 
 /// A broken-down wall-clock time, to the second.
@@ -148,6 +154,39 @@ enum Days {
     WeekDayOnly,
 }
 
+/// The ticks of a schedule from a start time, as `croniter_range` yields
+/// them (with its DST lag adjustment).
+#[derive(Debug, Clone)]
+pub struct CronTicks {
+    schedule: CronSchedule,
+    /// The previous tick.
+    last: Option<i64>,
+    start: i64,
+    /// croniter's `dst_start_time`.
+    reference: i64,
+    /// croniter's `max_years_between_matches`.
+    max_years: i32,
+    done: bool,
+}
+
+impl Iterator for CronTicks {
+    type Item = i64;
+
+    fn next(&mut self) -> Option<i64> {
+        if self.done {
+            return None;
+        }
+        let after = self.last.unwrap_or(self.start - 1).div_euclid(MICROS);
+        let Some(raw) = self.schedule.next_after_second(after, self.max_years) else {
+            self.done = true;
+            return None;
+        };
+        let tick = self.schedule.lag_adjusted(raw, &mut self.reference);
+        self.last = Some(tick);
+        Some(tick)
+    }
+}
+
 /// A cron expression bound to a zone.
 #[derive(Debug, Clone)]
 pub struct CronSchedule {
@@ -161,22 +200,32 @@ impl CronSchedule {
         Self { expr, zone }
     }
 
-    /// The first tick at or after `start` (UTC microseconds), searching wall
-    /// years up to `limit_year`. Like `croniter_range`, which starts from
-    /// `start - 1µs`: a start with a fraction of a second rounds up.
-    pub fn first_at_or_after(&self, start: i64, limit_year: i32) -> Option<i64> {
-        self.next_after_second((start - 1).div_euclid(MICROS), limit_year)
+    /// The ticks from `start` to `end` (UTC microseconds, inclusive), as
+    /// `croniter_range(start, end)` yields them. Ticks after `end` may come
+    /// out; the caller stops there.
+    pub fn ticks(self, start: i64, end: i64) -> CronTicks {
+        // croniter_range widens the range by 1µs on each side and lets each
+        // search run `max_years_between_matches` = the range's span in wall
+        // years + 1 past the year it starts in.
+        let year = |t: i64| i64::from(Civil::from_local_micros(local_of(&self.zone, t)).year);
+        let max_years = (year(end.saturating_add(1)) - year(start - 1)).abs() + 1;
+        CronTicks {
+            schedule: self,
+            last: None,
+            start,
+            reference: start - 1,
+            max_years: i32::try_from(max_years).unwrap_or(i32::MAX),
+            done: false,
+        }
     }
 
-    /// The tick after the tick `tick` (UTC microseconds).
-    pub fn next_after(&self, tick: i64, limit_year: i32) -> Option<i64> {
-        self.next_after_second(tick.div_euclid(MICROS), limit_year)
-    }
-
-    fn next_after_second(&self, after: i64, limit_year: i32) -> Option<i64> {
+    /// croniter's `_calc` result after the second `after` (whole UTC
+    /// seconds), as UTC microseconds, before the DST lag adjustment.
+    fn next_after_second(&self, after: i64, max_years: i32) -> Option<i64> {
         let candidate = after + if self.expr.has_seconds() { 1 } else { 60 };
         let offset = offset_at(&self.zone, candidate * MICROS);
         let start = Wall::from_secs(candidate + offset);
+        let limit_year = start.year.saturating_add(max_years);
         let wall = if self.expr.day_or() {
             let by_month_day = self.calc(start, Days::MonthDayOnly, limit_year)?;
             let by_week_day = self.calc(start, Days::WeekDayOnly, limit_year)?;
@@ -196,6 +245,32 @@ impl CronSchedule {
             utc_of_local(&self.zone, wall * MICROS).div_euclid(MICROS)
         };
         Some(utc * MICROS)
+    }
+
+    /// croniter's DST block in `_get_next`: `tick` against the reference
+    /// time (`dst_start_time`), which moves to the tick when it is adjusted.
+    fn lag_adjusted(&self, tick: i64, reference: &mut i64) -> i64 {
+        let ref_offset = offset_at(&self.zone, *reference);
+        let tick_offset = offset_at(&self.zone, tick);
+        if tick_offset == ref_offset {
+            return tick;
+        }
+        let ref_wall = *reference + ref_offset * MICROS;
+        let tick_wall = tick + tick_offset * MICROS;
+        let lag_hours = ((tick_wall - ref_wall) as f64 / 1e6 / 3600.0).abs();
+        let lag = tick_offset - ref_offset;
+        let hours_before_midnight = 24 - i64::from(Civil::from_local_micros(ref_wall).hour);
+        let adjust = if lag > 0 {
+            lag_hours >= hours_before_midnight as f64
+        } else {
+            3600.0 * lag_hours + lag.abs() as f64 >= (hours_before_midnight * 3600) as f64
+        };
+        if !adjust {
+            return tick;
+        }
+        let adjusted = utc_of_local(&self.zone, tick_wall - lag * MICROS);
+        *reference = adjusted;
+        adjusted
     }
 
     /// croniter's `_calc`, forward only.
@@ -312,20 +387,14 @@ mod tests {
 
     fn ticks(expr: &str, zone: &Zone, start: &str, n: usize) -> Vec<String> {
         let s = CronSchedule::new(parse(expr, &FastRng::from_seed(1)).unwrap(), zone.clone());
-        let mut out = Vec::new();
-        let mut t = s.first_at_or_after(at(start), 3000);
-        while let Some(tick) = t {
-            out.push(
+        s.ticks(at(start), at(start) + 4000 * 86_400 * MICROS)
+            .take(n)
+            .map(|tick| {
                 crate::time::Timestamp::from_utc_micros(tick)
                     .in_zone(zone)
-                    .isoformat(),
-            );
-            if out.len() == n {
-                break;
-            }
-            t = s.next_after(tick, 3000);
-        }
-        out
+                    .isoformat()
+            })
+            .collect()
     }
 
     fn utc(expr: &str, start: &str, n: usize) -> Vec<String> {
@@ -517,5 +586,238 @@ mod tests {
             ticks("* * * * * *", &ny, "2026-11-01T05:59:59Z", 2),
             ["2026-11-01T01:59:59-04:00", "2026-11-01T01:00:00-05:00"]
         );
+    }
+
+    /// Ticks produced by croniter 6.0.0 (`croniter_range(start, start +
+    /// 4000 days, expr)` with `ZoneInfo(zone)` datetimes): DST lag
+    /// adjustments, gaps and folds, the day rules, wrapped steps, years.
+    const CRONITER_6_0_0: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "0 9 * * *",
+            "America/New_York",
+            "2026-03-06T12:00:00-05:00",
+            &[
+                "2026-03-07T09:00:00-05:00",
+                "2026-03-08T08:00:00-04:00",
+                "2026-03-08T09:00:00-04:00",
+                "2026-03-09T09:00:00-04:00",
+                "2026-03-10T09:00:00-04:00",
+                "2026-03-11T09:00:00-04:00",
+            ],
+        ),
+        (
+            "@yearly",
+            "America/New_York",
+            "2027-07-20T13:09:33-04:00",
+            &[
+                "2028-01-01T01:00:00-05:00",
+                "2029-01-01T00:00:00-05:00",
+                "2030-01-01T00:00:00-05:00",
+                "2031-01-01T00:00:00-05:00",
+                "2032-01-01T00:00:00-05:00",
+                "2033-01-01T00:00:00-05:00",
+            ],
+        ),
+        (
+            "*/30 * * * *",
+            "America/New_York",
+            "2026-10-31T23:10:00-04:00",
+            &[
+                "2026-10-31T23:30:00-04:00",
+                "2026-11-01T00:00:00-04:00",
+                "2026-11-01T00:30:00-04:00",
+                "2026-11-01T01:00:00-04:00",
+                "2026-11-01T01:30:00-04:00",
+                "2026-11-01T03:00:00-05:00",
+            ],
+        ),
+        (
+            "* * * * * 0,30",
+            "Europe/Berlin",
+            "2026-03-29T01:59:00+01:00",
+            &[
+                "2026-03-29T01:59:00+01:00",
+                "2026-03-29T01:59:30+01:00",
+                "2026-03-29T03:00:00+02:00",
+                "2026-03-29T03:00:30+02:00",
+                "2026-03-29T03:01:00+02:00",
+                "2026-03-29T03:01:30+02:00",
+            ],
+        ),
+        (
+            "0 2 * * *",
+            "Australia/Lord_Howe",
+            "2026-04-03T00:00:00+11:00",
+            &[
+                "2026-04-03T02:00:00+11:00",
+                "2026-04-04T02:00:00+11:00",
+                "2026-04-05T02:30:00+10:30",
+                "2026-04-06T02:00:00+10:30",
+                "2026-04-07T02:00:00+10:30",
+                "2026-04-08T02:00:00+10:30",
+            ],
+        ),
+        (
+            "0 0 13 * fri",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2026-01-02T00:00:00+00:00",
+                "2026-01-09T00:00:00+00:00",
+                "2026-01-13T00:00:00+00:00",
+                "2026-01-16T00:00:00+00:00",
+                "2026-01-23T00:00:00+00:00",
+                "2026-01-30T00:00:00+00:00",
+            ],
+        ),
+        (
+            "15 10 L * *",
+            "UTC",
+            "2026-01-30T00:00:00+00:00",
+            &[
+                "2026-01-31T10:15:00+00:00",
+                "2026-02-28T10:15:00+00:00",
+                "2026-03-31T10:15:00+00:00",
+                "2026-04-30T10:15:00+00:00",
+                "2026-05-31T10:15:00+00:00",
+                "2026-06-30T10:15:00+00:00",
+            ],
+        ),
+        (
+            "0 0 5,31,L * *",
+            "UTC",
+            "2026-04-01T00:00:00+00:00",
+            &[
+                "2026-04-05T00:00:00+00:00",
+                "2026-05-05T00:00:00+00:00",
+                "2026-05-31T00:00:00+00:00",
+                "2026-06-05T00:00:00+00:00",
+                "2026-07-05T00:00:00+00:00",
+                "2026-07-31T00:00:00+00:00",
+            ],
+        ),
+        (
+            "0 12 * * mon#2,fri#5",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2026-01-12T12:00:00+00:00",
+                "2026-01-30T12:00:00+00:00",
+                "2026-02-09T12:00:00+00:00",
+                "2026-03-09T12:00:00+00:00",
+                "2026-04-13T12:00:00+00:00",
+                "2026-05-11T12:00:00+00:00",
+            ],
+        ),
+        (
+            "30 4 * * L0",
+            "Asia/Kolkata",
+            "2026-01-01T00:00:00+05:30",
+            &[
+                "2026-01-25T04:30:00+05:30",
+                "2026-02-22T04:30:00+05:30",
+                "2026-03-29T04:30:00+05:30",
+                "2026-04-26T04:30:00+05:30",
+                "2026-05-31T04:30:00+05:30",
+                "2026-06-28T04:30:00+05:30",
+            ],
+        ),
+        (
+            "50-10/15 22-2/3 * * *",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2026-01-01T02:06:00+00:00",
+                "2026-01-01T02:50:00+00:00",
+                "2026-01-01T22:06:00+00:00",
+                "2026-01-01T22:50:00+00:00",
+                "2026-01-02T02:06:00+00:00",
+                "2026-01-02T02:50:00+00:00",
+            ],
+        ),
+        (
+            "0 0 1-31 * 1",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2026-01-01T00:00:00+00:00",
+                "2026-01-02T00:00:00+00:00",
+                "2026-01-03T00:00:00+00:00",
+                "2026-01-04T00:00:00+00:00",
+                "2026-01-05T00:00:00+00:00",
+                "2026-01-06T00:00:00+00:00",
+            ],
+        ),
+        (
+            "0 0 25 12 * 0 2027-2099/3",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2027-12-25T00:00:00+00:00",
+                "2030-12-25T00:00:00+00:00",
+                "2033-12-25T00:00:00+00:00",
+            ],
+        ),
+        (
+            "*/20 * * * * */30",
+            "UTC",
+            "2026-01-01T00:00:07+00:00",
+            &[
+                "2026-01-01T00:00:30+00:00",
+                "2026-01-01T00:20:00+00:00",
+                "2026-01-01T00:20:30+00:00",
+                "2026-01-01T00:40:00+00:00",
+                "2026-01-01T00:40:30+00:00",
+                "2026-01-01T01:00:00+00:00",
+            ],
+        ),
+        (
+            "0 0 29 2 mon",
+            "UTC",
+            "2027-01-01T00:00:00+00:00",
+            &[
+                "2027-02-01T00:00:00+00:00",
+                "2027-02-08T00:00:00+00:00",
+                "2027-02-15T00:00:00+00:00",
+                "2027-02-22T00:00:00+00:00",
+                "2028-02-07T00:00:00+00:00",
+                "2028-02-14T00:00:00+00:00",
+            ],
+        ),
+        (
+            "0 0 ? jan-feb sat-sun",
+            "UTC",
+            "2026-01-01T00:00:00+00:00",
+            &[
+                "2026-01-03T00:00:00+00:00",
+                "2026-01-04T00:00:00+00:00",
+                "2026-01-10T00:00:00+00:00",
+                "2026-01-11T00:00:00+00:00",
+                "2026-01-17T00:00:00+00:00",
+                "2026-01-18T00:00:00+00:00",
+            ],
+        ),
+        (
+            "@weekly",
+            "Pacific/Chatham",
+            "2026-03-28T00:00:00+13:45",
+            &[
+                "2026-03-29T00:00:00+13:45",
+                "2026-04-05T00:00:00+13:45",
+                "2026-04-12T01:00:00+12:45",
+                "2026-04-19T00:00:00+12:45",
+                "2026-04-26T00:00:00+12:45",
+                "2026-05-03T00:00:00+12:45",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn matches_croniter() {
+        for (expr, zone, start, want) in CRONITER_6_0_0 {
+            let zone = Zone::named(zone).unwrap();
+            let got = ticks(expr, &zone, start, want.len());
+            assert_eq!(&got, want, "{expr} in {} from {start}", zone.name());
+        }
     }
 }
