@@ -7,6 +7,7 @@
 //! is `module.rand.number.integer(1, 6)`, `cx.samples.hosts.pick()` is
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
+pub mod batcher;
 // pub mod config;
 #[doc(hidden)]
 pub mod ecs_check;
@@ -17,6 +18,7 @@ mod fragment;
 pub mod fsm;
 pub mod generator;
 pub mod inline_str;
+pub mod input;
 pub mod json;
 pub mod output;
 pub mod params;
