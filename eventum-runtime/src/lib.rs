@@ -8,10 +8,11 @@
 //! `samples.hosts.pick()`, `cx.timestamp.isoformat()` is `timestamp.isoformat()`.
 
 pub mod batcher;
-// pub mod config;
+pub mod cli;
+pub mod config;
 #[doc(hidden)]
 pub mod ecs_check;
-// pub mod engine;
+pub mod engine;
 pub mod faker;
 pub mod format;
 mod fragment;
