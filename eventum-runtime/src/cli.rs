@@ -370,14 +370,24 @@ fn generate(
     let mut inputs: Vec<InputConfig> = Vec::new();
     let mut outputs: Vec<OutputConfig> = Vec::new();
     let mut base_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut substituted = Vec::new();
     if let Some(path) = &args.path {
         let file = load_generator_file(path, &cli_params)?;
         params = file.params;
         inputs = file.inputs;
         outputs = file.outputs;
         base_dir = file.base_dir;
+        substituted = file.substituted;
     }
-    params.extend(cli_params);
+    // `--param` values serve the file's `${params.*}` tokens (Eventum's
+    // `--params`) and the generator's own parameters; a value only the file
+    // uses is not passed to the generator.
+    let own: Vec<&str> = entry.spec.params.iter().map(|p| p.name).collect();
+    params.extend(
+        cli_params
+            .into_iter()
+            .filter(|(k, _)| own.contains(&k.as_str()) || !substituted.contains(k)),
+    );
     if let Some(text) = &args.input {
         inputs = serde_saphyr::from_str(text).map_err(|e| UsageError(format!("--input: {e}")))?;
         if inputs.is_empty() {

@@ -39,6 +39,8 @@ pub struct GeneratorFile {
     pub outputs: Vec<OutputConfig>,
     /// `event.template.params`, if the event plugin is `template`.
     pub params: ParamValues,
+    /// The names of the `${params.*}` tokens the file uses.
+    pub substituted: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +96,16 @@ fn secret_env_name(name: &str) -> String {
 /// from environment variables `EVENTUM_SECRET_<NAME>` (Eventum reads a
 /// keyring, which has no equivalent here).
 pub fn substitute(text: &str, params: &ParamValues, path: &Path) -> Result<String, ConfigError> {
+    substitute_listing(text, params, path).map(|(text, _)| text)
+}
+
+/// [`substitute`], also returning the names of the params used.
+fn substitute_listing(
+    text: &str,
+    params: &ParamValues,
+    path: &Path,
+) -> Result<(String, Vec<String>), ConfigError> {
+    let mut used = Vec::new();
     let mut out = String::with_capacity(text.len());
     let mut missing_params = Vec::new();
     let mut missing_secrets = Vec::new();
@@ -127,6 +139,9 @@ pub fn substitute(text: &str, params: &ParamValues, path: &Path) -> Result<Strin
             let token = rest[start + 2..start + len].trim();
             let at = format!("{}:{}:{}", path.display(), lineno + 1, col + start);
             if let Some(name) = token.strip_prefix("params.") {
+                if !comment && !used.iter().any(|u| u == name) {
+                    used.push(name.to_owned());
+                }
                 match params.get(name) {
                     Some(v) => out.push_str(&python_str(v)),
                     None if comment => {}
@@ -158,7 +173,7 @@ pub fn substitute(text: &str, params: &ParamValues, path: &Path) -> Result<Strin
             missing_secrets.join(", ")
         )));
     }
-    Ok(out)
+    Ok((out, used))
 }
 
 /// Expands dotted keys at every depth (`{"a.b": 1}` -> `{"a": {"b": 1}}`).
@@ -249,7 +264,7 @@ pub fn load_generator_file(
 ) -> Result<GeneratorFile, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
-    let text = substitute(&text, params, path)?;
+    let (text, substituted) = substitute_listing(&text, params, path)?;
     let generic: Value = serde_saphyr::from_str(&text).map_err(|e| yaml_error(path, &e))?;
     let top: Top = if has_dotted_keys(&generic) {
         let expanded =
@@ -299,6 +314,7 @@ pub fn load_generator_file(
         inputs: top.input,
         outputs: top.output,
         params: event_params,
+        substituted,
     })
 }
 

@@ -1,0 +1,340 @@
+//! End-to-end tests of the `eventum-rs` binary on the hand-written
+//! `web-access` generator (independent of the proc macro).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_eventum-rs"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("eventum-rs runs")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("eventum-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
+    let a = run(&["generate", "web-access", "--count", "100000", "--seed", "7"]);
+    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let lines: Vec<&[u8]> = a
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 100_000);
+    for line in &lines {
+        let v: serde_json::Value =
+            serde_json::from_slice(line).expect("every event is one JSON document");
+        assert!(v["@timestamp"].is_string());
+    }
+    // Same seed and arguments: the same bytes.
+    let b = run(&["generate", "web-access", "--count", "100000", "--seed", "7"]);
+    assert_eq!(a.stdout, b.stdout);
+    // Another seed: other bytes.
+    let c = run(&["generate", "web-access", "--count", "1000", "--seed", "8"]);
+    assert_ne!(&a.stdout[..c.stdout.len()], &c.stdout[..]);
+    // Two workers: every event still written, and reproducible too.
+    let w1 = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "100000",
+        "--seed",
+        "7",
+        "--workers",
+        "2",
+    ]);
+    let w2 = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "100000",
+        "--seed",
+        "7",
+        "--workers",
+        "2",
+    ]);
+    assert!(w1.status.success());
+    assert_eq!(w1.stdout.iter().filter(|b| **b == b'\n').count(), 100_000);
+    assert_eq!(w1.stdout, w2.stdout);
+}
+
+#[test]
+fn timestamps_follow_count_rate_and_start() {
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "3",
+        "--rate",
+        "2",
+        "--start",
+        "2026-03-01T10:00:00Z",
+        "--seed",
+        "1",
+    ]);
+    let stamps: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["@timestamp"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            "2026-03-01T10:00:00+00:00",
+            "2026-03-01T10:00:00.500000+00:00",
+            "2026-03-01T10:00:01+00:00"
+        ]
+    );
+}
+
+#[test]
+fn eventum_json_formatter_and_file_output() {
+    let dir = temp_dir("file");
+    let path = dir.join("out/events.json");
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "10",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 10);
+    // Eventum's json formatter (indent 0) spaces the separators.
+    assert!(text.starts_with("{\"@timestamp\": \""), "{text}");
+}
+
+#[test]
+fn generator_yml_inputs_outputs_and_params() {
+    let dir = temp_dir("yml");
+    let yml = dir.join("generator.yml");
+    std::fs::write(
+        &yml,
+        "input:\n  - timestamps:\n      source: [\"2026-01-01T00:00:00Z\", \"2026-01-01T00:00:01Z\"]\n      tags: [a]\n  - static:\n      count: 2\nevent:\n  template:\n    mode: chance\n    templates: []\noutput:\n  - file:\n      path: out/${params.name}.json\n      write_mode: overwrite\n      formatter:\n        format: json-batch\n",
+    )
+    .unwrap();
+    // `--param` fills the file's `${params.name}`; the generator itself has no
+    // parameter of that name and does not receive it.
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--path",
+        yml.to_str().unwrap(),
+        "--sample",
+        "--seed",
+        "1",
+        "--param",
+        "name=events",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("out/events.json")).unwrap();
+    let batches: Vec<Vec<serde_json::Value>> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 4);
+    // A parameter the file uses but nobody gives is an error naming the spot.
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--path",
+        yml.to_str().unwrap(),
+        "--sample",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("parameters are missing: `name`") && stderr.contains("generator.yml:13:"),
+        "{stderr}"
+    );
+    // A parameter neither the file nor the generator knows is an error too.
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--path",
+        yml.to_str().unwrap(),
+        "--sample",
+        "--param",
+        "name=x",
+        "--param",
+        "other=1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown parameter `other`"));
+}
+
+#[test]
+fn json_batch_of_a_finite_yml_input() {
+    let dir = temp_dir("batch");
+    let yml = dir.join("generator.yml");
+    std::fs::write(
+        &yml,
+        "input:\n  - static:\n      count: 4\nevent:\n  template:\n    mode: chance\n    templates: []\noutput:\n  - file:\n      path: out/events.json\n      write_mode: overwrite\n      formatter:\n        format: json-batch\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "generate",
+        "web-access",
+        "--path",
+        yml.to_str().unwrap(),
+        "--sample",
+        "--seed",
+        "1",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("out/events.json")).unwrap();
+    let batch: Vec<serde_json::Value> = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(batch.len(), 4);
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_code_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["generate", "nope"], "unknown generator `nope`"),
+        (
+            &["generate", "web-access", "--count", "0"],
+            "--count must be at least 1",
+        ),
+        (
+            &["generate", "web-access", "--timezone", "Mars/Base"],
+            "unknown time zone `Mars/Base`",
+        ),
+        (
+            &["generate", "web-access", "--param", "novalue"],
+            "--param: `novalue` is not of the form name=value",
+        ),
+        (
+            &[
+                "generate",
+                "web-access",
+                "--input",
+                "[{cron: {expression: 'x', count: 1}}]",
+            ],
+            "cron.expression",
+        ),
+        (
+            &["generate", "web-access", "--input", "[{cronn: {}}]"],
+            "unknown variant `cronn`",
+        ),
+        (
+            &[
+                "generate",
+                "web-access",
+                "--count",
+                "1",
+                "--start",
+                "tuesday-ish",
+            ],
+            "--start",
+        ),
+        (
+            &[
+                "generate",
+                "web-access",
+                "--path",
+                "/nonexistent/generator.yml",
+            ],
+            "cannot read /nonexistent/generator.yml",
+        ),
+        (
+            &["render", "web-access", "nope"],
+            "has no event type `nope`",
+        ),
+        (
+            &["generate", "web-access", "--workers"],
+            "a value is required",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected `{expected}` in:\n{stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn list_and_render() {
+    let out = run(&["list"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("web-access") && text.contains("access_server_error"),
+        "{text}"
+    );
+    let out = run(&["list", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["events"].as_array().unwrap().len(), 3);
+    let out = run(&[
+        "render",
+        "web-access",
+        "access_server_error",
+        "--at",
+        "2026-01-01T00:00:00Z",
+    ]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["http"]["response"]["status_code"].as_i64().unwrap() >= 500);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\n  \"event\""));
+}
+
+#[test]
+fn help_everywhere() {
+    for args in [
+        &["--help"][..],
+        &["generate", "--help"],
+        &["render", "--help"],
+        &["list", "--help"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage"),
+            "{args:?}"
+        );
+    }
+}
