@@ -15,7 +15,7 @@
 //! again; a marker file naming the version makes a repeated call return at
 //! once.
 
-use super::command::run;
+use super::command::{run, run_quiet};
 use super::files::{dir_size, remove_dir};
 use super::{EVENTUM_VERSION, EventumInstall};
 use anyhow::{Context, Result, bail};
@@ -427,6 +427,11 @@ fn download_debs(layout: &Layout) -> Result<()> {
             bail!("apt-get download did not deliver {package}");
         }
     }
+    // The package lists and apt's binary caches (about 120 MB) only serve
+    // this download; a later one updates them anyway.
+    for dir in ["lists", "cache"] {
+        remove_dir(&layout.apt.join(dir))?;
+    }
     Ok(())
 }
 
@@ -436,13 +441,20 @@ fn unpack_debs(layout: &Layout) -> Result<()> {
     remove_dir(&layout.root)?;
     std::fs::create_dir_all(&layout.root)
         .with_context(|| format!("creating {}", layout.root.display()))?;
+    eprintln!(
+        "    dpkg-deb -x <each of the {} .deb files> {}",
+        all_packages().count(),
+        layout.root.display()
+    );
     for package in all_packages() {
         let deb = find_deb(&layout.debs, package)
             .with_context(|| format!("{package} is not in {}", layout.debs.display()))?;
-        run(Command::new("dpkg-deb")
-            .arg("-x")
-            .arg(&deb)
-            .arg(&layout.root))?;
+        run_quiet(
+            Command::new("dpkg-deb")
+                .arg("-x")
+                .arg(&deb)
+                .arg(&layout.root),
+        )?;
     }
     if !layout.python314().is_file() {
         bail!(
