@@ -8,9 +8,11 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod codegen;
+mod eventum;
 mod util;
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "Project automation for eventum-rs")]
@@ -27,12 +29,49 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Install or run the real Python Eventum, the conformance reference.
+    Eventum {
+        #[command(subcommand)]
+        action: EventumAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum EventumAction {
+    /// Install Eventum into .eventum-cache (the first time takes minutes and
+    /// needs Debian's archive and the Python Package Index; later calls
+    /// return at once).
+    Install,
+    /// Run a pack on a finite input: the events go to stdout, a summary to
+    /// stderr.
+    Run {
+        /// The pack folder (the one holding generator.yml).
+        pack_dir: PathBuf,
+        /// Number of timestamps (spread over one hour from 2026-01-01T00:00:00Z).
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The file Eventum writes the events to [default:
+        /// .eventum-cache/runs/last-run.jsonl].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
+        Task::Eventum {
+            action: EventumAction::Install,
+        } => eventum_install(),
+        Task::Eventum {
+            action:
+                EventumAction::Run {
+                    pack_dir,
+                    count,
+                    out,
+                },
+        } => eventum_run(&pack_dir, count, out),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -41,4 +80,66 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+fn eventum_install() -> anyhow::Result<()> {
+    let install = eventum::ensure_eventum()?;
+    eprintln!("eventum: {}", install.eventum.display());
+    eprintln!("python:  {}", install.python.display());
+    Ok(())
+}
+
+fn eventum_run(
+    pack_dir: &std::path::Path,
+    count: usize,
+    out: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+
+    let install = eventum::ensure_eventum()?;
+    let out = out.unwrap_or_else(|| install.cache_dir.join("runs/last-run.jsonl"));
+    let started = std::time::Instant::now();
+    let result = eventum::run_pack(&install, pack_dir, count, &out)?;
+    let elapsed = started.elapsed().as_secs_f64();
+
+    let mut stdout = std::io::stdout().lock();
+    for event in &result.events {
+        writeln!(stdout, "{event}")?;
+    }
+    stdout.flush()?;
+
+    let log = out.with_extension("stderr.log");
+    std::fs::write(&log, &result.stderr)?;
+    eprintln!(
+        "eventum run: exit code {}, {} events for {count} timestamps in {elapsed:.1} s",
+        result.exit_code,
+        result.events.len(),
+    );
+    eprintln!(
+        "  events in {}, Eventum's log in {}",
+        out.display(),
+        log.display()
+    );
+    let groups = [
+        ("load errors", &result.load_errors),
+        ("produce errors", &result.produce_errors),
+        ("other errors", &result.other_errors),
+        ("warnings", &result.warnings),
+    ];
+    for (name, items) in groups {
+        eprintln!("  {name}: {}", items.len());
+        for item in items.iter().take(5) {
+            eprintln!("    {item}");
+        }
+        if items.len() > 5 {
+            eprintln!("    ... and {} more", items.len() - 5);
+        }
+    }
+    if result.exit_code != 0 || !result.load_errors.is_empty() {
+        anyhow::bail!(
+            "Eventum did not run the pack (exit code {})",
+            result.exit_code
+        );
+    }
+    Ok(())
 }
