@@ -43,7 +43,7 @@ pub(crate) static SPEC: GeneratorSpec = GeneratorSpec {
     params: &[],
     samples: &[],
     state: &[],
-    exportable: false,
+    export: None,
 };
 
 const fn event(name: &'static str, weight: f64, _outcome: &'static str) -> EventSpec {

@@ -19,6 +19,7 @@ mod model;
 mod parse;
 mod suggest;
 mod symbol;
+mod transpile;
 
 use proc_macro2::TokenStream;
 use quote::quote;

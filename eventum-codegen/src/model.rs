@@ -114,7 +114,7 @@ pub(crate) struct Sample {
 }
 
 /// Which state a struct holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Scope {
     Shared,
     Locals,

@@ -304,8 +304,39 @@ pub struct GeneratorSpec {
     pub samples: &'static [SampleSpec],
     /// The state fields (`shared`, `locals`, `globals`).
     pub state: &'static [StateSpec],
-    /// Whether the generator can be exported as an Eventum pack.
-    pub exportable: bool,
+    /// The generator lowered to Eventum templates (`None`: native only).
+    pub export: Option<&'static ExportSpec>,
+}
+
+/// The Eventum pack of a generator: the Jinja templates its event bodies
+/// were lowered to by the macro.
+#[derive(Debug)]
+pub struct ExportSpec {
+    /// `templates/<file>`, one per event function.
+    pub templates: &'static [TemplateFile],
+    /// `templates/_base.json.jinja` (macros of the helpers), or `""`.
+    pub base: &'static str,
+    /// Per event type, in declaration order: its template and the extra
+    /// `vars` it needs.
+    pub aliases: &'static [AliasExport],
+}
+
+/// One template file.
+#[derive(Debug)]
+pub struct TemplateFile {
+    /// File name under `templates/`.
+    pub file: &'static str,
+    /// Jinja text.
+    pub text: &'static str,
+}
+
+/// How one event type is exported.
+#[derive(Debug)]
+pub struct AliasExport {
+    /// Its template file.
+    pub template: &'static str,
+    /// Extra `vars` (name, JSON value), e.g. per-alias `event.*` metadata.
+    pub vars: &'static [(&'static str, &'static str)],
 }
 
 impl GeneratorSpec {
@@ -416,6 +447,14 @@ pub struct SampleSpec {
     pub rows: usize,
     /// Doc comment.
     pub doc: &'static str,
+    /// CSV: whether the first line is a header.
+    pub header: bool,
+    /// CSV: the delimiter.
+    pub delimiter: &'static str,
+    /// CSV: the quote character.
+    pub quotechar: &'static str,
+    /// Items: the items as a JSON array (empty for file samples).
+    pub items_json: &'static str,
 }
 
 /// One state field.

@@ -22,6 +22,7 @@ pub mod inline_str;
 pub mod input;
 pub mod json;
 pub mod output;
+pub mod pack;
 pub mod params;
 pub mod picking;
 pub mod prelude;

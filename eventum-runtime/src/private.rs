@@ -8,8 +8,8 @@ pub use crate::fragment::Fragment;
 pub use crate::fsm;
 pub use crate::fsm::Observe;
 pub use crate::generator::{
-    EventSpec, FieldSpec, Init, InitError, ParamSpec, ParamValues, SampleSpec, StateSpec,
-    TransitionSpec,
+    AliasExport, EventSpec, ExportSpec, FieldSpec, Init, InitError, ParamSpec, ParamValues,
+    SampleSpec, StateSpec, TemplateFile, TransitionSpec,
 };
 pub use crate::json::{RawJson, WriteJson};
 pub use crate::params::{ParamType, apply_params, as_usize};
@@ -159,7 +159,7 @@ pub static FALLBACK_SPEC: GeneratorSpec = GeneratorSpec {
     params: &[],
     samples: &[],
     state: &[],
-    exportable: false,
+    export: None,
 };
 
 fn fallback_create(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {

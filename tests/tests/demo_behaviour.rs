@@ -37,3 +37,15 @@ fn produces_valid_ecs_json() {
         .count();
     assert!((900..1100).contains(&logins), "{logins}");
 }
+
+#[test]
+fn print_export() {
+    let e = demo::SPEC.export.unwrap();
+    for t in e.templates {
+        println!("==== {}\n{}", t.file, t.text);
+    }
+    println!("==== base\n{}", e.base);
+    for a in e.aliases {
+        println!("alias {} {:?}", a.template, a.vars);
+    }
+}

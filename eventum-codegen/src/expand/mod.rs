@@ -274,7 +274,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     let sample_fields = &sample_parts.struct_fields;
     let sample_inits = &sample_parts.inits;
 
-    let exportable = g.args.export;
+    let (export_ref, export_static) = export_tokens(cx, g, &krate);
     let module = &g.module;
     let vis = &module.vis;
     let ident = &module.ident;
@@ -424,8 +424,10 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
                 params: &[#param_specs],
                 samples: &[#sample_specs],
                 state: &[#state_specs],
-                exportable: #exportable,
+                export: #export_ref,
             };
+
+            #export_static
 
             /// This generator, ready to run.
             pub static GENERATOR: #krate::GeneratorEntry = #krate::GeneratorEntry {
@@ -434,4 +436,33 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
             };
         }
     }
+}
+
+/// The `EXPORT` static (the Jinja lowering) and the spec's reference to it.
+fn export_tokens(cx: &Ctxt, g: &Generator, krate: &TokenStream) -> (TokenStream, TokenStream) {
+    if !g.args.export {
+        return (quote!(::core::option::Option::None), quote!());
+    }
+    let p = quote!(#krate::__private);
+    let export = crate::transpile::transpile(cx, g, &[]);
+    let templates = export.templates.iter().map(|t| {
+        let (file, text) = (&t.file, &t.text);
+        quote!(#p::TemplateFile { file: #file, text: #text })
+    });
+    let aliases = export.aliases.iter().map(|(file, vars)| {
+        let vars = vars.iter().map(|(k, v)| quote!((#k, #v)));
+        quote!(#p::AliasExport { template: #file, vars: &[#(#vars),*] })
+    });
+    let base = &export.base;
+    (
+        quote!(::core::option::Option::Some(&EXPORT)),
+        quote! {
+            /// The Eventum templates the event bodies were lowered to.
+            pub static EXPORT: #p::ExportSpec = #p::ExportSpec {
+                templates: &[#(#templates),*],
+                base: #base,
+                aliases: &[#(#aliases),*],
+            };
+        },
+    )
 }

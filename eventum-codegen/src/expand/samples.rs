@@ -487,8 +487,31 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
             None => quote!(::core::option::Option::None),
         };
         let doc = &s.doc;
+        let (header, delimiter, quotechar) = match &s.source {
+            SampleSource::Csv {
+                header,
+                delimiter,
+                quotechar,
+                ..
+            } => (*header, delimiter.clone(), quotechar.to_string()),
+            _ => (false, String::new(), String::new()),
+        };
+        let items_json = match &s.source {
+            SampleSource::Items { items, .. } => {
+                let values: Vec<Value> = items
+                    .iter()
+                    .filter_map(|e| lit_to_json(&Ctxt::quiet(), e))
+                    .collect();
+                Value::Array(values).to_string()
+            }
+            _ => String::new(),
+        };
         parts.specs.extend(quote! {
-            #p::SampleSpec { name: #name, kind: #kind, source: #source, columns: &[#(#columns),*], weight: #weight_spec, rows: #n_rows, doc: #doc },
+            #p::SampleSpec {
+                name: #name, kind: #kind, source: #source, columns: &[#(#columns),*], weight: #weight_spec,
+                rows: #n_rows, doc: #doc, header: #header, delimiter: #delimiter, quotechar: #quotechar,
+                items_json: #items_json,
+            },
         });
         let _ = loaded;
     }
