@@ -59,9 +59,13 @@ pub(crate) fn fallback(krate: &syn::Path, module: &syn::ItemMod) -> TokenStream 
             ));
         }
         if !has("SPEC", items) {
+            // Struct update copies the (all `Copy`) fields: a static cannot
+            // move another static's value.
             extra.push(syn::parse_quote!(
                 /// Stand-in while the module has errors.
-                pub static SPEC: __eventum::GeneratorSpec = __eventum::__private::FALLBACK_SPEC;
+                pub static SPEC: __eventum::GeneratorSpec = __eventum::GeneratorSpec {
+                    ..__eventum::__private::FALLBACK_SPEC
+                };
             ));
         }
         if !has("GENERATOR", items) {
