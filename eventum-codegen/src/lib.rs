@@ -122,12 +122,13 @@ fn resolve_schema(cx: &ctxt::Ctxt, g: &model::Generator) -> expand::Resolved {
                 }
                 Err(e) => cx.error_at(f.span, format!("cannot use fields file `{}`: {e}", f.value)),
             },
+            // The full path differs between machines: name the path as
+            // written and what it is relative to.
             Err(e) => cx.error_at(
                 f.span,
                 format!(
-                    "cannot read fields file `{}` ({}): {e}",
-                    f.value,
-                    full.display()
+                    "cannot read fields file `{}`: {e} (paths are relative to the directory of the crate's Cargo.toml)",
+                    f.value
                 ),
             ),
         }

@@ -149,10 +149,9 @@ pub(crate) fn check_allowed<T: quote::ToTokens>(
         cx.error_spanned_by(
             span_of,
             format!(
-                "`{value}` is not an allowed value of `{path}` in ECS {}{}; allowed: {}",
+                "`{value}` is not an allowed value of `{path}` in ECS {}{}",
                 schema.version,
-                crate::suggest::did_you_mean(value, names.iter().copied()),
-                names.join(", ")
+                crate::suggest::did_you_mean_among(value, &names, "allowed")
             ),
         );
     }
