@@ -168,12 +168,7 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
     }
     for a in &marker {
         if !kinds.iter().any(|k| std::ptr::eq(*k, *a)) {
-            let name = a
-                .path()
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            cx.error_spanned_by(a, format!("#[{name}] is not a struct attribute here"));
+            report_misplaced(cx, std::slice::from_ref(*a));
         }
     }
     let mut clean = s.clone();
@@ -213,8 +208,15 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
                 }
             })
             .collect();
-        if generator.params.is_some() {
-            cx.error_spanned_by(kind, "duplicate #[params] struct: a generator has one");
+        match &generator.params {
+            Some(first) => cx.error_spanned_by(
+                kind,
+                format!(
+                    "a generator has one #[params] struct and `{}` is already it; move the fields of `{}` there",
+                    first.item.ident, s.ident
+                ),
+            ),
+            None => require_name(cx, s, "params", "Params"),
         }
         generator.params = Some(Params {
             item: clean,
@@ -245,6 +247,7 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
         } else {
             Scope::Globals
         };
+
         let Some(fields) = named_fields(cx, s, &format!("#[{}]", scope.as_str())) else {
             return;
         };
@@ -264,20 +267,42 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
                 }
             })
             .collect();
-        if generator.state(scope).is_some() {
-            cx.error_spanned_by(
+        match generator.state(scope) {
+            Some(first) => cx.error_spanned_by(
                 kind,
                 format!(
-                    "duplicate #[{}] struct: a generator has one",
-                    scope.as_str()
+                    "a generator has one #[{}] struct and `{}` is already it; move the fields of `{}` there",
+                    scope.as_str(),
+                    first.item.ident,
+                    s.ident
                 ),
-            );
+            ),
+            None => require_name(
+                cx,
+                s,
+                scope.as_str(),
+                &crate::expand::state::ident(scope).to_string(),
+            ),
         }
         generator.states.push(State {
             scope,
             item: clean,
             fields,
         });
+    }
+}
+
+/// The context refers to the params and state structs by fixed names
+/// (`cx.params: &Params`, `cx.shared: &mut Shared`, ...).
+fn require_name(cx: &Ctxt, s: &ItemStruct, field: &str, expected: &str) {
+    if s.ident != expected {
+        cx.error_spanned_by(
+            &s.ident,
+            format!(
+                "the #[{field}] struct must be named `{expected}` (it is the type of `cx.{field}`), not `{}`",
+                s.ident
+            ),
+        );
     }
 }
 
