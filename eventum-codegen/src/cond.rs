@@ -18,7 +18,7 @@
 
 use crate::ctxt::Ctxt;
 use crate::model::{Generator, Scope};
-use crate::suggest::{did_you_mean, did_you_mean_among};
+use crate::suggest::did_you_mean_among;
 use syn::{BinOp, Expr, ExprLit, Lit, UnOp};
 
 /// A comparison operator.
@@ -443,7 +443,11 @@ impl Parser<'_> {
         if op != CmpOp::Eq && !matches!(t, Target::Int(_) | Target::Float(_)) {
             self.cx.error_spanned_by(
                 target,
-                "`>`, `>=`, `<`, `<=` compare with a number (Eventum's gt/ge/lt/le)",
+                format!(
+                    "`{}` is ordered against {}, but `>`, `>=`, `<`, `<=` compare with a number (Eventum's gt/ge/lt/le)",
+                    field.key(),
+                    t.kind()
+                ),
             );
             return None;
         }
@@ -546,12 +550,13 @@ impl Parser<'_> {
                     &c.func,
                     format!(
                         "unknown condition `{name}`{}",
-                        did_you_mean(
+                        did_you_mean_among(
                             &name,
-                            [
+                            &[
                                 "always", "never", "defined", "contains", "is_in", "matches",
                                 "has_tags", "before", "after"
-                            ]
+                            ],
+                            "the conditions are"
                         )
                     ),
                 );

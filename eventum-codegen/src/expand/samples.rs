@@ -277,6 +277,42 @@ fn read(cx: &Ctxt, full: &std::path::Path, shown: &str, span: Span) -> Option<St
     }
 }
 
+/// Reports the first negative weight by its data row (1-based, as the cell
+/// errors count; Eventum's own message counts rows from 0). True if any.
+fn negative_weights(
+    cx: &Ctxt,
+    s: &Sample,
+    table: &eventum_data::Table,
+    w: &Spanned<String>,
+) -> bool {
+    let Some(col) = table.column_index(&w.value) else {
+        return false;
+    };
+    let negative = table.rows.iter().enumerate().find_map(|(r, cells)| {
+        let v = eventum_data::python_float(cells.get(col)?)?;
+        (v < 0.0).then(|| (r, cells[col].clone()))
+    });
+    let Some((r, value)) = negative else {
+        return false;
+    };
+    let shown = s
+        .source_path()
+        .map_or_else(String::new, |p| format!(" of `{p}`"));
+    let value = match value {
+        Value::String(text) => text,
+        other => other.to_string(),
+    };
+    cx.error_at(
+        w.span,
+        format!(
+            "sample `{}`, data row {}{shown}: weight `{value}` is negative; Eventum's weighted_pick rejects negative weights",
+            s.name.value,
+            r + 1
+        ),
+    );
+    true
+}
+
 /// Whether the weight column names a numeric field of the row struct.
 fn check_weight_field(cx: &Ctxt, s: &Sample, types: &[ColType], w: &Spanned<String>) -> bool {
     let row = &s.item.ident;
@@ -445,6 +481,11 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
                 for ((ident, ty), bad) in s.fields.iter().zip(&bad) {
                     let Some((r, e, more)) = bad else { continue };
                     cells_ok = false;
+                    let role = if s.weight.as_ref().is_some_and(|w| *ident == w.value) {
+                        " (the sample's weight column)"
+                    } else {
+                        ""
+                    };
                     let more = match more {
                         0 => String::new(),
                         1 => " (and 1 more row)".to_owned(),
@@ -456,7 +497,7 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
                     cx.error_spanned_by(
                         ident,
                         format!(
-                            "sample `{name}`, data row {}{shown}, column `{ident}`: {e}, but the field is `{}`{more}",
+                            "sample `{name}`, data row {}{shown}, column `{ident}`: {e}, but the field is `{}`{role}{more}",
                             r + 1,
                             ty.to_token_stream().to_string().replace(' ', "")
                         ),
@@ -475,6 +516,7 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
                 && weight_ok
                 && cells_ok
                 && !by_position
+                && !negative_weights(cx, s, table, w)
                 && let Err(e) = eventum_data::weights(table, &w.value)
             {
                 cx.error_at(w.span, format!("sample `{name}`: {e}"));

@@ -132,16 +132,21 @@ struct Binding {
     rebind: TokenStream,
 }
 
+/// The span of an expression's first token (spans cannot be joined on
+/// stable Rust).
+fn expr_span(expr: &Expr) -> Span {
+    expr.to_token_stream()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span())
+}
+
 /// `&expr`, spanned so that an error about it points at the user's whole
 /// expression: the `&` takes the span of the expression's first token and,
 /// where precedence needs parentheses, they take the span of its last one.
 fn borrow_spanned(expr: &Expr) -> TokenStream {
     let tokens = expr.to_token_stream();
-    let first = tokens
-        .clone()
-        .into_iter()
-        .next()
-        .map_or_else(Span::call_site, |t| t.span());
+    let first = expr_span(expr);
     let last = tokens
         .clone()
         .into_iter()
@@ -357,17 +362,18 @@ impl Emitter<'_> {
         let krate = self.krate.clone();
         let arg = borrow_spanned(&leaf.expr);
         // The whole option is checked (the check traits see through
-        // `Option`); naming the type first makes a non-`Option` value a
-        // plain type mismatch on the user's expression.
+        // `Option`); naming the type makes a non-`Option` value a plain
+        // type mismatch. Both errors point at the user's expression.
+        let option = quote_spanned!(expr_span(&leaf.expr)=> <::core::option::Option<_>>);
         let scrutinee = match check {
-            Some(f) => quote!(#krate::__private::ecs::#f::<::core::option::Option<_>>(#arg)),
-            None => arg,
+            Some(f) => quote!(#krate::__private::ecs::#f::#option(#arg)),
+            None => quote!(::core::convert::identity::<&::core::option::Option<_>>(#arg)),
         };
         self.lets.push(Binding {
             order: leaf.order,
             local: local.clone(),
             scrutinee,
-            rebind: quote!(let #local: &::core::option::Option<_> = #local;),
+            rebind: TokenStream::new(),
         });
         let comma_code = self.optional_comma(comma);
         let mut key = String::new();
@@ -385,11 +391,12 @@ impl Emitter<'_> {
     fn spread(&mut self, leaf: &Leaf, comma: &mut Comma) {
         let local = Self::local(leaf.order);
         let krate = self.krate.clone();
+        let arg = borrow_spanned(&leaf.expr);
         self.lets.push(Binding {
             order: leaf.order,
             local: local.clone(),
-            scrutinee: borrow_spanned(&leaf.expr),
-            rebind: quote!(let #local: &#krate::__private::Fragment = #local;),
+            scrutinee: quote!(::core::convert::identity::<&#krate::__private::Fragment>(#arg)),
+            rebind: TokenStream::new(),
         });
         let comma_code = self.optional_comma(comma);
         let out = self.out.clone();
