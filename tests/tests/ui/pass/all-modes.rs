@@ -18,7 +18,8 @@ pub mod all_mode {
 
 #[eventum_runtime::generator(name = "test-any", mode = any, ecs = "8.11.0")]
 pub mod any_mode {
-    #[event]
+    // A type is fine when one of the categories expects it.
+    #[event(category = ["network", "session"], type = ["connection", "start"])]
     fn login(cx: &mut Cx) -> Event {
         ecs! { "@timestamp": cx.timestamp, "message": "login" }
     }
