@@ -341,13 +341,29 @@ fn parse_sample(
         .iter()
         .map(|f| (f.ident.clone().expect("named field"), f.ty.clone()))
         .collect();
-    let sources = [sa.csv.is_some(), sa.json.is_some(), sa.items.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count();
-    if sources != 1 {
-        cx.error_spanned_by(a, "#[sample] needs exactly one source: csv = \"path.csv\", json = \"path.json\" or items = [...]");
-        return None;
+    let sources: Vec<(&str, proc_macro2::Span)> = [
+        ("csv", sa.csv.as_ref().map(|p| p.span)),
+        ("json", sa.json.as_ref().map(|p| p.span)),
+        ("items", sa.items.as_ref().map(|i| i.1)),
+    ]
+    .into_iter()
+    .filter_map(|(k, s)| Some((k, s?)))
+    .collect();
+    match sources.as_slice() {
+        [] => {
+            cx.error_spanned_by(a, "#[sample] needs a source: csv = \"path.csv\", json = \"path.json\" or items = [...]");
+            return None;
+        }
+        [_] => {}
+        [(first, _), rest @ ..] => {
+            for (key, span) in rest {
+                cx.error_at(
+                    *span,
+                    format!("`{key}` is a second source for this sample, which already reads `{first}`; a sample has exactly one of csv, json, items"),
+                );
+            }
+            return None;
+        }
     }
     let is_csv = sa.csv.is_some();
     if !is_csv {

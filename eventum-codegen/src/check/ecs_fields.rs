@@ -22,6 +22,7 @@ fn where_defined(schema: &Schema, files: &[String]) -> String {
     if files.is_empty() {
         format!("ECS {}", schema.version)
     } else {
+        let files: Vec<String> = files.iter().map(|f| format!("`{f}`")).collect();
         format!("ECS {} or {}", schema.version, files.join(", "))
     }
 }
