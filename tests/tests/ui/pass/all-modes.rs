@@ -96,14 +96,21 @@ pub mod fsm_mode {
 /// The JSON events `entry` produces for `n` timestamps.
 fn run(entry: &GeneratorEntry, n: usize) -> Vec<String> {
     let params = ParamValues::new();
-    let mut g = (entry.create)(&Init { params: &params, seed: 7, worker: 0 }).unwrap();
+    let mut g = (entry.create)(&Init {
+        params: &params,
+        seed: 7,
+        worker: 0,
+    })
+    .unwrap();
     let tags = eventum_runtime::__private::empty_tags();
     let mut out = EventBatch::new();
     for i in 0..n {
         let ts = Timestamp::from_utc_micros(1_767_268_800_000_000 + i as i64 * 1_000_000);
         assert_eq!(g.produce(ts, &tags, &mut out), Produced::Events);
     }
-    out.iter().map(|e| String::from_utf8(e.to_vec()).unwrap()).collect()
+    out.iter()
+        .map(|e| String::from_utf8(e.to_vec()).unwrap())
+        .collect()
 }
 
 fn main() {
@@ -114,9 +121,18 @@ fn main() {
     assert_eq!(chance_mode::SPEC.mode, Mode::Chance);
     assert_eq!(run(&chance_mode::GENERATOR, 5).len(), 5);
     let spin = run(&spin_mode::GENERATOR, 4);
-    assert!(spin[0].contains("\"sequence\":1") && spin[1].contains("\"sequence\":2"), "{spin:?}");
+    assert!(
+        spin[0].contains("\"sequence\":1") && spin[1].contains("\"sequence\":2"),
+        "{spin:?}"
+    );
     let chain = run(&chain_mode::GENERATOR, 3);
-    assert!(chain[0].contains("open") && chain[1].contains("open") && chain[2].contains("close"), "{chain:?}");
+    assert!(
+        chain[0].contains("open") && chain[1].contains("open") && chain[2].contains("close"),
+        "{chain:?}"
+    );
     let fsm = run(&fsm_mode::GENERATOR, 4);
-    assert!(fsm[0].contains("login") && fsm[1].contains("login") && fsm[2].contains("logout"), "{fsm:?}");
+    assert!(
+        fsm[0].contains("login") && fsm[1].contains("login") && fsm[2].contains("logout"),
+        "{fsm:?}"
+    );
 }

@@ -65,10 +65,18 @@ pub mod with_samples {
 
 fn main() {
     let params = ParamValues::new();
-    let mut g = (with_samples::GENERATOR.create)(&Init { params: &params, seed: 1, worker: 0 }).unwrap();
+    let mut g = (with_samples::GENERATOR.create)(&Init {
+        params: &params,
+        seed: 1,
+        worker: 0,
+    })
+    .unwrap();
     let tags = eventum_runtime::__private::empty_tags();
     let mut out = EventBatch::new();
-    assert_eq!(g.produce(Timestamp::from_utc_micros(0), &tags, &mut out), Produced::Events);
+    assert_eq!(
+        g.produce(Timestamp::from_utc_micros(0), &tags, &mut out),
+        Produced::Events
+    );
     let event = String::from_utf8(out.get(0).unwrap().to_vec()).unwrap();
     assert!(event.contains("\"auditd\":{\"session\":\"100"), "{event}");
     assert!(event.contains(".example.com\""), "{event}");

@@ -1,7 +1,10 @@
 // A sample needs exactly one source.
 #[eventum_runtime::generator(name = "test-x")]
 pub mod gen_x {
-    #[sample(csv = "fixtures/samples/users.csv", json = "fixtures/samples/hosts.json")]
+    #[sample(
+        csv = "fixtures/samples/users.csv",
+        json = "fixtures/samples/hosts.json"
+    )]
     pub struct Row {
         pub name: Str,
     }
