@@ -5,7 +5,7 @@
 
 use crate::ctxt::Ctxt;
 use crate::model::{EventMeta, GeneratorArgs, Mode, Spanned, StateInit, VarValue};
-use crate::suggest::did_you_mean;
+use crate::suggest::{closest, did_you_mean_among};
 use crate::symbol;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -47,14 +47,20 @@ impl<'c, T> Attr<'c, T> {
     }
 }
 
-fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, attr: &str, known: &[&str]) {
+/// Reports an unknown key and skips its value. Returns the known key it
+/// is most likely a misspelling of, if exactly one is close.
+fn unknown_key(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    attr: &str,
+    known: &[&'static str],
+) -> Option<&'static str> {
     let key = meta.path.to_token_stream().to_string().replace(' ', "");
     cx.error_spanned_by(
         &meta.path,
         format!(
-            "unknown key `{key}` in #[{attr}(...)]{}; expected one of: {}",
-            did_you_mean(&key, known.iter().copied()),
-            known.join(", ")
+            "unknown key `{key}` in #[{attr}(...)]{}",
+            did_you_mean_among(&key, known, "expected one of")
         ),
     );
     // Consume whatever value follows so parsing continues with the next key.
@@ -69,6 +75,10 @@ fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, attr: &str, known: &[&str]
             }
             Ok(())
         });
+    }
+    match closest(&key, known.iter().copied(), 2).as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -132,7 +142,13 @@ fn positive_number(cx: &Ctxt, expr: &Expr, what: &str) -> Option<Spanned<f64>> {
             op: syn::UnOp::Neg(_),
             ..
         }) => {
-            cx.error_spanned_by(expr, format!("`{what}` must be greater than zero"));
+            cx.error_spanned_by(
+                expr,
+                format!(
+                    "`{what}` must be greater than zero, found `{}`",
+                    expr.to_token_stream().to_string().replace(' ', "")
+                ),
+            );
             return None;
         }
         _ => {
@@ -145,8 +161,15 @@ fn positive_number(cx: &Ctxt, expr: &Expr, what: &str) -> Option<Spanned<f64>> {
     };
     match value {
         Some(v) if v > 0.0 && v.is_finite() => Some(Spanned::new(v, span)),
+        Some(v) if v.is_finite() => {
+            cx.error_at(
+                span,
+                format!("`{what}` must be greater than zero, found `{v}`"),
+            );
+            None
+        }
         Some(_) => {
-            cx.error_at(span, format!("`{what}` must be greater than zero"));
+            cx.error_at(span, format!("`{what}` is too large for an f64"));
             None
         }
         None => {
@@ -180,14 +203,14 @@ pub(crate) fn generator_args(cx: &Ctxt, args: TokenStream) -> GeneratorArgs {
     let mut krate = Attr::none(cx, "generator", "crate");
     let mut chain: Attr<'_, (Vec<Ident>, Span)> = Attr::none(cx, "generator", "chain");
     let mut export = Attr::none(cx, "generator", "export");
+    let mut written = Vec::new();
 
     let parser = syn::meta::parser(|meta| {
         let key = key_of(&meta);
-        match key.as_str() {
-            "name" | "title" | "description" | "ecs" | "fields" | "export" | "mode" | "crate"
-            | "chain" => {}
-            _ => {
-                unknown_key(cx, &meta, "generator", symbol::GENERATOR_KEYS);
+        match symbol::GENERATOR_KEYS.iter().find(|k| **k == key) {
+            Some(k) => written.push(*k),
+            None => {
+                written.extend(unknown_key(cx, &meta, "generator", symbol::GENERATOR_KEYS));
                 return Ok(());
             }
         }
@@ -233,9 +256,8 @@ pub(crate) fn generator_args(cx: &Ctxt, args: TokenStream) -> GeneratorArgs {
                         None => cx.error_spanned_by(
                             p,
                             format!(
-                                "unknown mode `{ident}`{}; expected one of: {}",
-                                did_you_mean(&ident, symbol::MODES.iter().copied()),
-                                symbol::MODES.join(", ")
+                                "unknown mode `{ident}`{}",
+                                did_you_mean_among(&ident, symbol::MODES, "expected one of")
                             ),
                         ),
                     }
@@ -303,6 +325,7 @@ pub(crate) fn generator_args(cx: &Ctxt, args: TokenStream) -> GeneratorArgs {
         chain,
         chain_span,
         export: export.get().unwrap_or(true),
+        written,
     }
 }
 
@@ -313,6 +336,7 @@ pub(crate) struct EventAttr {
     pub(crate) meta: EventMeta,
     pub(crate) initial: Option<Span>,
     pub(crate) vars: Vec<(Ident, VarValue)>,
+    pub(crate) written: Vec<&'static str>,
 }
 
 fn var_value(cx: &Ctxt, expr: &Expr) -> Option<VarValue> {
@@ -342,8 +366,20 @@ fn var_value(cx: &Ctxt, expr: &Expr) -> Option<VarValue> {
     };
     match lit {
         Lit::Str(s) => Some(VarValue::Str(s.value())),
-        Lit::Int(i) => i.base10_parse().ok().map(VarValue::Int),
-        Lit::Float(f) => f.base10_parse().ok().map(VarValue::Float),
+        Lit::Int(i) => match i.base10_parse() {
+            Ok(v) => Some(VarValue::Int(v)),
+            Err(_) => {
+                cx.error_spanned_by(i, "this integer does not fit in an i64");
+                None
+            }
+        },
+        Lit::Float(f) => match f.base10_parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(VarValue::Float(v)),
+            _ => {
+                cx.error_spanned_by(f, "this number does not fit in an f64");
+                None
+            }
+        },
         Lit::Bool(b) => Some(VarValue::Bool(b.value)),
         other => {
             cx.error_spanned_by(
@@ -372,17 +408,25 @@ pub(crate) fn event_attr(cx: &Ctxt, attr: &syn::Attribute) -> EventAttr {
             meta: EventMeta::default(),
             initial: None,
             vars: Vec::new(),
+            written: Vec::new(),
         };
     }
+    let mut written = Vec::new();
     let result = attr.parse_nested_meta(|meta| {
         let key = key_of(&meta);
+        if let Some(k) = symbol::EVENT_KEYS
+            .iter()
+            .find(|k| **k == key && **k != "initial")
+        {
+            written.push(*k);
+        }
         match key.as_str() {
             "initial" => {
                 if meta.input.peek(syn::Token![=]) {
-                    if let Some(expr) = value_expr(cx, &meta)
-                        && let Some(true) = lit_bool(cx, &expr, "initial")
-                    {
-                        initial.set(&meta.path, meta.path.span());
+                    match value_expr(cx, &meta).and_then(|e| lit_bool(cx, &e, "initial")) {
+                        Some(true) => initial.set(&meta.path, meta.path.span()),
+                        Some(false) => {}
+                        None => written.push("initial"),
                     }
                 } else {
                     initial.set(&meta.path, meta.path.span());
@@ -438,7 +482,7 @@ pub(crate) fn event_attr(cx: &Ctxt, attr: &syn::Attribute) -> EventAttr {
                     _ => types.set(&meta.path, lit_strs(cx, &expr, "type")),
                 }
             }
-            _ => unknown_key(cx, &meta, "event", symbol::EVENT_KEYS),
+            _ => written.extend(unknown_key(cx, &meta, "event", symbol::EVENT_KEYS)),
         }
         Ok(())
     });
@@ -456,6 +500,7 @@ pub(crate) fn event_attr(cx: &Ctxt, attr: &syn::Attribute) -> EventAttr {
         },
         initial: initial.get(),
         vars: vars.get().unwrap_or_default(),
+        written,
     }
 }
 
@@ -463,8 +508,13 @@ pub(crate) fn event_attr(cx: &Ctxt, attr: &syn::Attribute) -> EventAttr {
 pub(crate) fn transition_attr(cx: &Ctxt, attr: &syn::Attribute) -> Option<(Ident, Expr)> {
     let mut to = Attr::none(cx, "transition", "to");
     let mut when = Attr::none(cx, "transition", "when");
+    let mut written = Vec::new();
     let result = attr.parse_nested_meta(|meta| {
-        match key_of(&meta).as_str() {
+        let key = key_of(&meta);
+        if let Some(k) = symbol::TRANSITION_KEYS.iter().find(|k| **k == key) {
+            written.push(*k);
+        }
+        match key.as_str() {
             "to" => {
                 if let Some(expr) = value_expr(cx, &meta) {
                     match &expr {
@@ -487,7 +537,12 @@ pub(crate) fn transition_attr(cx: &Ctxt, attr: &syn::Attribute) -> Option<(Ident
                     when.set(&meta.path, expr);
                 }
             }
-            _ => unknown_key(cx, &meta, "transition", symbol::TRANSITION_KEYS),
+            _ => written.extend(unknown_key(
+                cx,
+                &meta,
+                "transition",
+                symbol::TRANSITION_KEYS,
+            )),
         }
         Ok(())
     });
@@ -497,10 +552,10 @@ pub(crate) fn transition_attr(cx: &Ctxt, attr: &syn::Attribute) -> Option<(Ident
     }
     let to = to.get();
     let when = when.get();
-    if to.is_none() {
+    if to.is_none() && !written.contains(&"to") {
         cx.error_spanned_by(attr, "#[transition] needs `to = <event name>`");
     }
-    if when.is_none() {
+    if when.is_none() && !written.contains(&"when") {
         cx.error_spanned_by(attr, "#[transition] needs `when = <condition>` (use `when = always()` for an unconditional move)");
     }
     Some((to?, when?))

@@ -18,7 +18,7 @@
 
 use crate::ctxt::Ctxt;
 use crate::model::{Generator, Scope};
-use crate::suggest::did_you_mean;
+use crate::suggest::did_you_mean_among;
 use syn::{BinOp, Expr, ExprLit, Lit, UnOp};
 
 /// A comparison operator.
@@ -203,7 +203,12 @@ fn literal(e: &Expr) -> Option<Target> {
         Expr::Lit(ExprLit { lit, .. }) => match lit {
             Lit::Str(s) => Some(Target::Str(s.value())),
             Lit::Int(i) => i.base10_parse().ok().map(Target::Int),
-            Lit::Float(f) => f.base10_parse().ok().map(Target::Float),
+            // An out-of-range float parses as infinity, which no literal spells.
+            Lit::Float(f) => f
+                .base10_parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(Target::Float),
             Lit::Bool(b) => Some(Target::Bool(b.value)),
             _ => None,
         },
@@ -253,14 +258,17 @@ impl Parser<'_> {
         };
         let Some(field) = state.fields.iter().find(|x| x.ident == *name) else {
             let names: Vec<String> = state.fields.iter().map(|x| x.ident.to_string()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
             self.cx.error_spanned_by(
                 name,
                 format!(
-                    "unknown state field `{}.{name}`{}; #[{}] declares: {}",
+                    "unknown state field `{}.{name}`{}",
                     scope.as_str(),
-                    did_you_mean(&name.to_string(), names.iter().map(String::as_str)),
-                    scope.as_str(),
-                    names.join(", ")
+                    did_you_mean_among(
+                        &name.to_string(),
+                        &names,
+                        &format!("#[{}] declares", scope.as_str())
+                    ),
                 ),
             );
             return None;
@@ -435,7 +443,11 @@ impl Parser<'_> {
         if op != CmpOp::Eq && !matches!(t, Target::Int(_) | Target::Float(_)) {
             self.cx.error_spanned_by(
                 target,
-                "`>`, `>=`, `<`, `<=` compare with a number (Eventum's gt/ge/lt/le)",
+                format!(
+                    "`{}` is ordered against {}, but `>`, `>=`, `<`, `<=` compare with a number (Eventum's gt/ge/lt/le)",
+                    field.key(),
+                    t.kind()
+                ),
             );
             return None;
         }
@@ -538,12 +550,13 @@ impl Parser<'_> {
                     &c.func,
                     format!(
                         "unknown condition `{name}`{}",
-                        did_you_mean(
+                        did_you_mean_among(
                             &name,
-                            [
+                            &[
                                 "always", "never", "defined", "contains", "is_in", "matches",
                                 "has_tags", "before", "after"
-                            ]
+                            ],
+                            "the conditions are"
                         )
                     ),
                 );

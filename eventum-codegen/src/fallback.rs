@@ -10,6 +10,20 @@ use crate::symbol;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// Whether a signature names the context type `Cx`.
+fn mentions_cx(sig: &syn::Signature) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_path_segment(&mut self, s: &'ast syn::PathSegment) {
+            self.0 |= s.ident == "Cx";
+            syn::visit::visit_path_segment(self, s);
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_signature(&mut finder, sig);
+    finder.0
+}
+
 /// The fallback expansion of `module`.
 pub(crate) fn fallback(krate: &syn::Path, module: &syn::ItemMod) -> TokenStream {
     let mut module = module.clone();
@@ -27,7 +41,9 @@ pub(crate) fn fallback(krate: &syn::Path, module: &syn::ItemMod) -> TokenStream 
                 syn::Item::Fn(f) => {
                     let is_event = f.attrs.iter().any(|a| a.path().is_ident(symbol::EVENT));
                     strip_helpers(&mut f.attrs);
-                    if is_event || has_ecs(f) {
+                    // Bodies that read the context or hold an `ecs!` would
+                    // only produce errors against the stand-ins.
+                    if is_event || has_ecs(f) || mentions_cx(&f.sig) {
                         *f.block = syn::parse_quote!({ ::core::unreachable!() });
                         for input in &mut f.sig.inputs {
                             if let syn::FnArg::Typed(pt) = input {
@@ -59,9 +75,13 @@ pub(crate) fn fallback(krate: &syn::Path, module: &syn::ItemMod) -> TokenStream 
             ));
         }
         if !has("SPEC", items) {
+            // Struct update copies the (all `Copy`) fields: a static cannot
+            // move another static's value.
             extra.push(syn::parse_quote!(
                 /// Stand-in while the module has errors.
-                pub static SPEC: __eventum::GeneratorSpec = __eventum::__private::FALLBACK_SPEC;
+                pub static SPEC: __eventum::GeneratorSpec = __eventum::GeneratorSpec {
+                    ..__eventum::__private::FALLBACK_SPEC
+                };
             ));
         }
         if !has("GENERATOR", items) {

@@ -123,12 +123,13 @@ fn resolve_schema(cx: &ctxt::Ctxt, g: &model::Generator) -> expand::Resolved {
                 }
                 Err(e) => cx.error_at(f.span, format!("cannot use fields file `{}`: {e}", f.value)),
             },
+            // The full path differs between machines: name the path as
+            // written and what it is relative to.
             Err(e) => cx.error_at(
                 f.span,
                 format!(
-                    "cannot read fields file `{}` ({}): {e}",
-                    f.value,
-                    full.display()
+                    "cannot read fields file `{}`: {e} (paths are relative to the directory of the crate's Cargo.toml)",
+                    f.value
                 ),
             ),
         }
@@ -136,5 +137,61 @@ fn resolve_schema(cx: &ctxt::Ctxt, g: &model::Generator) -> expand::Resolved {
     expand::Resolved {
         schema: Some(schema),
         field_files: names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The expansion of `args` on `item`, as text.
+    fn expand(args: &str, item: &str) -> String {
+        let args: TokenStream = args.parse().unwrap();
+        let item: TokenStream = item.parse().unwrap();
+        expand_generator(args, item).to_string()
+    }
+
+    #[test]
+    fn odd_inputs_are_errors_not_panics() {
+        let cases = [
+            // Weights whose total overflows, and floats that parse as infinity.
+            (
+                r#"name = "test-x""#,
+                "mod g { #[event(weight = 1e308)] fn a(cx: &mut Cx) -> Event { ecs!{} } \
+                 #[event(weight = 1e308)] fn b(cx: &mut Cx) -> Event { ecs!{} } }",
+            ),
+            (
+                r#"name = "test-x""#,
+                "mod g { #[event(weight = 1e999, vars(x = 1e999, y = 99999999999999999999))] \
+                 fn a(cx: &mut Cx) -> Event { ecs!{} } }",
+            ),
+            (
+                r#"name = "test-x", mode = fsm"#,
+                "mod g { #[shared] pub struct Shared { pub n: Value<f64> } \
+                 #[event(initial)] #[transition(to = a, when = shared.n > 1e999)] \
+                 fn a(cx: &mut Cx) -> Event { ecs!{} } }",
+            ),
+            // Malformed attributes and literals.
+            (
+                r#"name = "test-x", mode = fsm, chain = [], crate = "not a path""#,
+                "mod g { #[event = 5] #[transition] fn a(cx: &mut Cx) -> Event { ecs!{ \"\": 1, \"a..b\": 2, x } } }",
+            ),
+            (
+                "name",
+                "mod g { #[event(initial = maybe)] fn a() {} #[sample] struct S; #[params(x)] struct Params(u8); }",
+            ),
+            (
+                r#"name = "test-x", ecs = "8.11.0""#,
+                "mod g { #[sample(items = [], name = \"type\")] pub struct Row { pub v: i64 } \
+                 #[event(weight = 1)] fn r#type(cx: &mut Cx) -> Event { ecs!{ \"a\"?: { \"b\": 1 }, ..f(), \"process\": { \"pid\": \"x\" } } } }",
+            ),
+            ("", "mod g;"),
+            ("", "struct NotAModule;"),
+        ];
+        for (args, item) in cases {
+            let out = expand(args, item);
+            assert!(!out.contains("panicked"), "{args} / {item}:\n{out}");
+            assert!(out.contains("compile_error"), "{args} / {item}:\n{out}");
+        }
     }
 }

@@ -66,6 +66,10 @@ pub(crate) struct GeneratorArgs {
     pub(crate) chain: Vec<Ident>,
     pub(crate) chain_span: Option<Span>,
     pub(crate) export: bool,
+    /// Every key the user wrote, including rejected values and the keys
+    /// that misspelled keys most likely meant: a "missing key" error for
+    /// them would only repeat the error already shown.
+    pub(crate) written: Vec<&'static str>,
 }
 
 /// One parameter (a field of the `#[params]` struct).
@@ -111,6 +115,19 @@ pub(crate) struct Sample {
     pub(crate) weight: Option<Spanned<String>>,
     pub(crate) fields: Vec<(Ident, Type)>,
     pub(crate) doc: String,
+    /// The source passed the checks that make loading it meaningful (a
+    /// csv path must end in `.csv`, ...).
+    pub(crate) loadable: bool,
+}
+
+impl Sample {
+    /// The file the rows come from, as written (None for items).
+    pub(crate) fn source_path(&self) -> Option<&str> {
+        match &self.source {
+            SampleSource::Csv { path, .. } | SampleSource::Json { path } => Some(&path.value),
+            SampleSource::Items { .. } => None,
+        }
+    }
 }
 
 /// Which state a struct holds.
@@ -194,7 +211,10 @@ pub(crate) struct Alias {
     pub(crate) meta: EventMeta,
     pub(crate) initial: Option<Span>,
     pub(crate) vars: Vec<(Ident, VarValue)>,
-    pub(crate) span: Span,
+    /// The keys written in the attribute (see [`GeneratorArgs::written`]).
+    pub(crate) written: Vec<&'static str>,
+    /// The whole `#[event(...)]`, for errors about the alias as a whole.
+    pub(crate) attr: proc_macro2::TokenStream,
 }
 
 /// One `#[transition(to = ..., when = ...)]`.
@@ -210,6 +230,8 @@ pub(crate) struct EventFn {
     pub(crate) item: ItemFn,
     pub(crate) aliases: Vec<Alias>,
     pub(crate) transitions: Vec<Transition>,
+    /// A `#[transition]` could not be parsed (already reported).
+    pub(crate) transitions_broken: bool,
     pub(crate) cx: Ident,
     pub(crate) doc: String,
 }
@@ -231,6 +253,13 @@ pub(crate) struct Generator {
 impl Generator {
     pub(crate) fn mode(&self) -> Mode {
         self.args.mode.as_ref().map_or(Mode::Chance, |m| m.value)
+    }
+
+    /// False when `mode` was written but rejected: the rules that depend
+    /// on the mode would then report errors against a mode the user did
+    /// not choose.
+    pub(crate) fn mode_known(&self) -> bool {
+        self.args.mode.is_some() || !self.args.written.contains(&"mode")
     }
 
     pub(crate) fn state(&self, scope: Scope) -> Option<&State> {

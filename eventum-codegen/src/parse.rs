@@ -8,7 +8,7 @@ use crate::model::{
     State, StateField, StateInit, Transition, doc_of,
 };
 use crate::symbol;
-use syn::spanned::Spanned as _;
+use quote::ToTokens as _;
 use syn::{Fields, FnArg, Item, ItemFn, ItemStruct, Pat, ReturnType, Type};
 
 /// Builds the model of `module`. Items that cannot be understood are
@@ -35,9 +35,7 @@ pub(crate) fn parse_module(cx: &Ctxt, args: GeneratorArgs, module: syn::ItemMod)
         match item {
             Item::Struct(s) => parse_struct(cx, s, &mut generator),
             Item::Fn(f) if f.attrs.iter().any(|a| a.path().is_ident(symbol::EVENT)) => {
-                if let Some(e) = parse_event_fn(cx, f) {
-                    generator.events.push(e);
-                }
+                generator.events.push(parse_event_fn(cx, f));
             }
             Item::Fn(f) => {
                 if let Some(a) = f
@@ -60,7 +58,7 @@ pub(crate) fn parse_module(cx: &Ctxt, args: GeneratorArgs, module: syn::ItemMod)
             }
         }
     }
-    if generator.args.name.is_none() {
+    if generator.args.name.is_none() && !generator.args.written.contains(&"name") {
         cx.error_at(
             proc_macro2::Span::call_site(),
             "#[generator] needs `name = \"<category>-<source>\"`, e.g. name = \"linux-auditd\"",
@@ -170,12 +168,7 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
     }
     for a in &marker {
         if !kinds.iter().any(|k| std::ptr::eq(*k, *a)) {
-            let name = a
-                .path()
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            cx.error_spanned_by(a, format!("#[{name}] is not a struct attribute here"));
+            report_misplaced(cx, std::slice::from_ref(*a));
         }
     }
     let mut clean = s.clone();
@@ -215,8 +208,15 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
                 }
             })
             .collect();
-        if generator.params.is_some() {
-            cx.error_spanned_by(kind, "duplicate #[params] struct: a generator has one");
+        match &generator.params {
+            Some(first) => cx.error_spanned_by(
+                kind,
+                format!(
+                    "a generator has one #[params] struct and `{}` is already it; move the fields of `{}` there",
+                    first.item.ident, s.ident
+                ),
+            ),
+            None => require_name(cx, s, "params", "Params"),
         }
         generator.params = Some(Params {
             item: clean,
@@ -247,6 +247,7 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
         } else {
             Scope::Globals
         };
+
         let Some(fields) = named_fields(cx, s, &format!("#[{}]", scope.as_str())) else {
             return;
         };
@@ -266,20 +267,42 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
                 }
             })
             .collect();
-        if generator.state(scope).is_some() {
-            cx.error_spanned_by(
+        match generator.state(scope) {
+            Some(first) => cx.error_spanned_by(
                 kind,
                 format!(
-                    "duplicate #[{}] struct: a generator has one",
-                    scope.as_str()
+                    "a generator has one #[{}] struct and `{}` is already it; move the fields of `{}` there",
+                    scope.as_str(),
+                    first.item.ident,
+                    s.ident
                 ),
-            );
+            ),
+            None => require_name(
+                cx,
+                s,
+                scope.as_str(),
+                &crate::expand::state::ident(scope).to_string(),
+            ),
         }
         generator.states.push(State {
             scope,
             item: clean,
             fields,
         });
+    }
+}
+
+/// The context refers to the params and state structs by fixed names
+/// (`cx.params: &Params`, `cx.shared: &mut Shared`, ...).
+fn require_name(cx: &Ctxt, s: &ItemStruct, field: &str, expected: &str) {
+    if s.ident != expected {
+        cx.error_spanned_by(
+            &s.ident,
+            format!(
+                "the #[{field}] struct must be named `{expected}` (it is the type of `cx.{field}`), not `{}`",
+                s.ident
+            ),
+        );
     }
 }
 
@@ -318,13 +341,29 @@ fn parse_sample(
         .iter()
         .map(|f| (f.ident.clone().expect("named field"), f.ty.clone()))
         .collect();
-    let sources = [sa.csv.is_some(), sa.json.is_some(), sa.items.is_some()]
-        .iter()
-        .filter(|x| **x)
-        .count();
-    if sources != 1 {
-        cx.error_spanned_by(a, "#[sample] needs exactly one source: csv = \"path.csv\", json = \"path.json\" or items = [...]");
-        return None;
+    let sources: Vec<(&str, proc_macro2::Span)> = [
+        ("csv", sa.csv.as_ref().map(|p| p.span)),
+        ("json", sa.json.as_ref().map(|p| p.span)),
+        ("items", sa.items.as_ref().map(|i| i.1)),
+    ]
+    .into_iter()
+    .filter_map(|(k, s)| Some((k, s?)))
+    .collect();
+    match sources.as_slice() {
+        [] => {
+            cx.error_spanned_by(a, "#[sample] needs a source: csv = \"path.csv\", json = \"path.json\" or items = [...]");
+            return None;
+        }
+        [_] => {}
+        [(first, _), rest @ ..] => {
+            for (key, span) in rest {
+                cx.error_at(
+                    *span,
+                    format!("`{key}` is a second source for this sample, which already reads `{first}`; a sample has exactly one of csv, json, items"),
+                );
+            }
+            return None;
+        }
     }
     let is_csv = sa.csv.is_some();
     if !is_csv {
@@ -359,6 +398,7 @@ fn parse_sample(
         Some(d) => d.value.clone(),
         None => ",".to_owned(),
     };
+    let mut loadable = true;
     let (source, stem) = if let Some(path) = sa.csv {
         if !std::path::Path::new(&path.value)
             .extension()
@@ -368,8 +408,9 @@ fn parse_sample(
                 path.span,
                 "a csv sample's source must end in `.csv` (Eventum checks the suffix)",
             );
+            loadable = false;
         }
-        let stem = file_stem(&path.value);
+        let stem = file_stem(&path.value).map(|s| Spanned::new(s, path.span));
         (
             SampleSource::Csv {
                 path,
@@ -390,8 +431,9 @@ fn parse_sample(
                 path.span,
                 "a json sample's source must end in `.json` (Eventum checks the suffix)",
             );
+            loadable = false;
         }
-        let stem = file_stem(&path.value);
+        let stem = file_stem(&path.value).map(|s| Spanned::new(s, path.span));
         (SampleSource::Json { path }, stem)
     } else {
         let (items, span) = sa.items?;
@@ -402,7 +444,7 @@ fn parse_sample(
     };
     let name = match (sa.name, stem) {
         (Some(n), _) => n,
-        (None, Some(stem)) => Spanned::new(stem, a.span()),
+        (None, Some(stem)) => stem,
         (None, None) => {
             cx.error_spanned_by(
                 a,
@@ -428,6 +470,7 @@ fn parse_sample(
         source,
         weight: sa.weight,
         fields,
+        loadable,
     })
 }
 
@@ -446,9 +489,10 @@ pub(crate) fn is_identifier(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn parse_event_fn(cx: &Ctxt, f: &ItemFn) -> Option<EventFn> {
+fn parse_event_fn(cx: &Ctxt, f: &ItemFn) -> EventFn {
     let mut aliases = Vec::new();
     let mut transitions = Vec::new();
+    let mut transitions_broken = false;
     for a in &f.attrs {
         if a.path().is_ident(symbol::EVENT) {
             let ea = attr::event_attr(cx, a);
@@ -460,26 +504,31 @@ fn parse_event_fn(cx: &Ctxt, f: &ItemFn) -> Option<EventFn> {
                 meta: ea.meta,
                 initial: ea.initial,
                 vars: ea.vars,
-                span: a.span(),
+                written: ea.written,
+                attr: a.to_token_stream(),
             });
         } else if a.path().is_ident(symbol::TRANSITION) {
-            if let Some((to, when)) = attr::transition_attr(cx, a) {
-                transitions.push(Transition { to, when });
+            match attr::transition_attr(cx, a) {
+                Some((to, when)) => transitions.push(Transition { to, when }),
+                None => transitions_broken = true,
             }
         } else if attr::is_helper(a) {
             report_misplaced(cx, std::slice::from_ref(a));
         }
     }
-    let cx_ident = check_signature(cx, f)?;
+    // A function with a bad signature stays an event, so its body is still
+    // checked and the generator does not look empty.
+    let cx_ident = check_signature(cx, f).unwrap_or_else(|| quote::format_ident!("cx"));
     let mut item = f.clone();
     attr::strip_helpers(&mut item.attrs);
-    Some(EventFn {
+    EventFn {
         doc: doc_of(&f.attrs),
         item,
         aliases,
         transitions,
+        transitions_broken,
         cx: cx_ident,
-    })
+    }
 }
 
 /// An event function is `fn name(cx: &mut Cx) -> Event`.

@@ -69,6 +69,17 @@ where
     }
 }
 
+/// A "did you mean" hint followed by the full list of valid names:
+/// `"; did you mean `x`? (label: a, b, c)"`, or `"; label: a, b, c"` when no
+/// name is close.
+pub(crate) fn did_you_mean_among(name: &str, candidates: &[&str], label: &str) -> String {
+    let list = candidates.join(", ");
+    match did_you_mean(name, candidates.iter().copied()).as_str() {
+        "" => format!("; {label}: {list}"),
+        hint => format!("{hint} ({label}: {list})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +94,14 @@ mod tests {
             "; did you mean `weight`?"
         );
         assert_eq!(did_you_mean("zzzzzz", ["weight"]), "");
+        assert_eq!(
+            did_you_mean_among("wieght", &["weight", "name"], "expected one of"),
+            "; did you mean `weight`? (expected one of: weight, name)"
+        );
+        assert_eq!(
+            did_you_mean_among("zzzzzz", &["weight", "name"], "expected one of"),
+            "; expected one of: weight, name"
+        );
         assert_eq!(
             closest(
                 "process.pdi",

@@ -22,6 +22,7 @@ fn where_defined(schema: &Schema, files: &[String]) -> String {
     if files.is_empty() {
         format!("ECS {}", schema.version)
     } else {
+        let files: Vec<String> = files.iter().map(|f| format!("`{f}`")).collect();
         format!("ECS {} or {}", schema.version, files.join(", "))
     }
 }
@@ -149,44 +150,101 @@ pub(crate) fn check_allowed<T: quote::ToTokens>(
         cx.error_spanned_by(
             span_of,
             format!(
-                "`{value}` is not an allowed value of `{path}` in ECS {}{}; allowed: {}",
+                "`{value}` is not an allowed value of `{path}` in ECS {}{}",
                 schema.version,
-                crate::suggest::did_you_mean(value, names.iter().copied()),
-                names.join(", ")
+                crate::suggest::did_you_mean_among(value, &names, "allowed")
             ),
         );
     }
 }
 
-/// `event.type` values ECS expects with each `event.category`.
-pub(crate) fn check_category_types(
-    cx: &Ctxt,
+/// `event.type` values ECS expects with the event's `event.category`
+/// values: a type is accepted when at least one of the categories expects
+/// it. Returns the problems (span of the type, message) for the caller to
+/// report, so that several aliases sharing one literal report it once.
+pub(crate) fn category_type_problems(
     schema: &Schema,
     categories: &[(String, Span)],
     types: &[(String, Span)],
-) {
+) -> Vec<(Span, String)> {
     let Some(allowed) = schema.allowed("event.category") else {
-        return;
+        return Vec::new();
     };
-    for (cat, _) in categories {
-        let Some(a) = allowed.iter().find(|a| a.value == *cat) else {
-            continue;
-        };
-        for (ty, span) in types {
-            if !a.expected_types.iter().any(|t| t == ty)
+    let known: Vec<&crate::ecs::Allowed> = categories
+        .iter()
+        .filter_map(|(cat, _)| allowed.iter().find(|a| a.value == *cat))
+        .collect();
+    if known.is_empty() {
+        return Vec::new();
+    }
+    let mut expected: Vec<&str> = Vec::new();
+    for a in &known {
+        for t in &a.expected_types {
+            if !expected.contains(&t.as_str()) {
+                expected.push(t);
+            }
+        }
+    }
+    let cats = known
+        .iter()
+        .map(|a| format!("`{}`", a.value))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    types
+        .iter()
+        .filter(|(ty, _)| {
+            !expected.contains(&ty.as_str())
                 && schema
                     .allowed("event.type")
                     .is_some_and(|t| t.iter().any(|x| x.value == *ty))
-            {
-                cx.error_at(
-                    *span,
-                    format!(
-                        "ECS {} does not expect event.type `{ty}` with event.category `{cat}` (expected: {})",
-                        schema.version,
-                        a.expected_types.join(", ")
-                    ),
-                );
-            }
-        }
+        })
+        .map(|(ty, span)| {
+            (
+                *span,
+                format!(
+                    "ECS {} does not expect event.type `{ty}` with event.category {cats} (expected: {})",
+                    schema.version,
+                    expected.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(values: &[&str]) -> Vec<(String, Span)> {
+        values
+            .iter()
+            .map(|v| ((*v).to_owned(), Span::call_site()))
+            .collect()
+    }
+
+    #[test]
+    fn a_type_needs_one_category_that_expects_it() {
+        let ecs = crate::ecs::ecs("8.11.0").unwrap();
+        // `connection` is expected with network, not with session.
+        let ok = category_type_problems(
+            ecs,
+            &at(&["network", "session"]),
+            &at(&["connection", "start"]),
+        );
+        assert!(
+            ok.is_empty(),
+            "{:?}",
+            ok.iter().map(|p| &p.1).collect::<Vec<_>>()
+        );
+        let bad = category_type_problems(ecs, &at(&["authentication"]), &at(&["creation"]));
+        assert_eq!(bad.len(), 1);
+        assert!(
+            bad[0].1.contains("`creation`") && bad[0].1.contains("start, end, info"),
+            "{}",
+            bad[0].1
+        );
+        // Unknown values are reported by the allowed-value check, not here.
+        assert!(category_type_problems(ecs, &at(&["nope"]), &at(&["creation"])).is_empty());
+        assert!(category_type_problems(ecs, &at(&["process"]), &at(&["nope"])).is_empty());
     }
 }

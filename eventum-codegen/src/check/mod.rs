@@ -6,7 +6,7 @@ pub(crate) mod ecs_fields;
 
 use crate::ctxt::Ctxt;
 use crate::model::{Generator, Mode, VarValue};
-use crate::suggest::did_you_mean;
+use crate::suggest::did_you_mean_among;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 /// Runs every cross-item check.
@@ -69,11 +69,26 @@ fn check_unique_aliases(cx: &Ctxt, g: &Generator) {
 /// `weight` only in chance mode (and required there); `initial` and
 /// transitions only in fsm mode.
 fn check_mode_keys(cx: &Ctxt, g: &Generator) {
+    if !g.mode_known() {
+        return;
+    }
     let mode = g.mode();
+    let total: f64 = g
+        .aliases()
+        .filter_map(|(_, a)| a.weight.as_ref())
+        .map(|w| w.value)
+        .sum();
+    if mode == Mode::Chance && !total.is_finite() {
+        cx.error_spanned_by(
+            &g.module.ident,
+            "the event weights add up to more than an f64 can hold; scale them down",
+        );
+    }
     for (e, a) in g.aliases() {
         match (&a.weight, mode) {
-            (None, Mode::Chance) => cx.error_at(
-                a.span,
+            (None, Mode::Chance) if a.written.contains(&"weight") => {}
+            (None, Mode::Chance) => cx.error_spanned_by(
+                &a.attr,
                 format!(
                     "in chance mode every event needs a weight: #[event(weight = 10)] on `{}`",
                     a.name.value
@@ -116,47 +131,64 @@ fn check_mode_keys(cx: &Ctxt, g: &Generator) {
 /// Exactly one initial state; transitions name known states; every state
 /// is reachable from the initial one.
 fn check_fsm(cx: &Ctxt, g: &Generator) {
-    if g.mode() != Mode::Fsm || g.events.is_empty() {
+    if g.mode() != Mode::Fsm || !g.mode_known() || g.events.is_empty() {
         return;
     }
     let initials: Vec<_> = g.aliases().filter(|(_, a)| a.initial.is_some()).collect();
     match initials.as_slice() {
+        [] if g.aliases().any(|(_, a)| a.written.contains(&"initial")) => {}
         [] => cx.error_spanned_by(
             &g.module.ident,
             "fsm mode needs an initial state: add `initial` to one #[event(...)]",
         ),
         [_] => {}
-        [_, rest @ ..] => {
+        [(_, first), rest @ ..] => {
             for (_, a) in rest {
                 cx.error_at(
-                    a.initial.unwrap_or(a.span),
-                    "only one event can be `initial` in fsm mode",
+                    a.initial.unwrap_or(a.name.span),
+                    format!(
+                        "`{}` is a second initial state: fsm mode starts from exactly one (`{}` is already `initial`)",
+                        a.name.value, first.name.value
+                    ),
                 );
             }
         }
     }
     let names: Vec<String> = g.aliases().map(|(_, a)| a.name.value.clone()).collect();
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let index = |n: &str| names.iter().position(|x| x == n);
+    // A graph with a broken edge would report states as unreachable that
+    // the user did connect.
+    let mut complete = g.events.iter().all(|e| !e.transitions_broken);
+    for e in &g.events {
+        for t in &e.transitions {
+            let to = t.to.to_string();
+            if index(&to).is_none() {
+                complete = false;
+                cx.error_spanned_by(
+                    &t.to,
+                    format!(
+                        "transition to unknown state `{to}`{}",
+                        did_you_mean_among(&to, &name_refs, "the states are the event names")
+                    ),
+                );
+            }
+        }
+    }
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     let mut i = 0;
     for e in &g.events {
         for _ in &e.aliases {
-            for t in &e.transitions {
-                let to = t.to.to_string();
-                match index(&to) {
-                    Some(j) => edges[i].push(j),
-                    None => cx.error_spanned_by(
-                        &t.to,
-                        format!(
-                            "transition to unknown state `{to}`{}; states are the event names: {}",
-                            did_you_mean(&to, names.iter().map(String::as_str)),
-                            names.join(", ")
-                        ),
-                    ),
-                }
-            }
+            edges[i].extend(
+                e.transitions
+                    .iter()
+                    .filter_map(|t| index(&t.to.to_string())),
+            );
             i += 1;
         }
+    }
+    if !complete {
+        return;
     }
     let Some(start) = g.aliases().position(|(_, a)| a.initial.is_some()) else {
         return;
@@ -187,8 +219,12 @@ fn check_fsm(cx: &Ctxt, g: &Generator) {
 
 /// `chain` only in chain mode, required there, naming known events.
 fn check_chain(cx: &Ctxt, g: &Generator) {
+    if !g.mode_known() {
+        return;
+    }
     let names: Vec<String> = g.aliases().map(|(_, a)| a.name.value.clone()).collect();
     match (g.mode(), g.args.chain.is_empty()) {
+        (Mode::Chain, true) if g.args.written.contains(&"chain") => return,
         (Mode::Chain, true) => cx.error_spanned_by(
             &g.module.ident,
             "chain mode needs the sequence: #[generator(..., chain = [first, second, ...])]",
@@ -214,9 +250,12 @@ fn check_chain(cx: &Ctxt, g: &Generator) {
             cx.error_spanned_by(
                 c,
                 format!(
-                    "chain names unknown event `{n}`{}; events: {}",
-                    did_you_mean(&n, names.iter().map(String::as_str)),
-                    names.join(", ")
+                    "chain names unknown event `{n}`{}",
+                    did_you_mean_among(
+                        &n,
+                        &names.iter().map(String::as_str).collect::<Vec<_>>(),
+                        "the events are"
+                    )
                 ),
             );
         }
@@ -235,8 +274,8 @@ fn check_vars(cx: &Ctxt, g: &Generator) {
         for a in &e.aliases {
             for name in &all {
                 if !a.vars.iter().any(|(i, _)| i == name) {
-                    cx.error_at(
-                        a.span,
+                    cx.error_spanned_by(
+                        &a.attr,
                         format!(
                             "event `{}` lacks var `{name}` that another #[event] on `{}` defines; every alias of a function needs the same vars",
                             a.name.value, e.item.sig.ident

@@ -23,7 +23,10 @@ pub(crate) fn load_fields_file(
     origin: &str,
     ecs: &Schema,
 ) -> Result<Vec<(String, FieldDef)>, String> {
-    let entries: Vec<Entry> = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+    // The snippet the error can render points into `<input>`; the message
+    // alone, with its line and column, reads better inside a compile error.
+    let entries: Vec<Entry> =
+        serde_saphyr::from_str(text).map_err(|e| e.without_snippet().to_string())?;
     let mut out = Vec::new();
     flatten("", &entries, origin, ecs, &mut out)?;
     Ok(out)

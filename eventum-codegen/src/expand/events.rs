@@ -6,7 +6,7 @@ use super::serialize::{Meta, expand_ecs, json_string};
 use crate::check::ecs_fields;
 use crate::ctxt::Ctxt;
 use crate::ecs::Schema;
-use crate::ecs_lit::{NodeKind, Tree, normalize, parse_ecs};
+use crate::ecs_lit::{Item, NodeKind, Tree, normalize, parse_ecs};
 use crate::model::{Alias, EventFn, EventMeta};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
@@ -228,8 +228,28 @@ pub(crate) fn expand_event_fn(
     };
     rw.visit_block_mut(&mut item.block);
     if let Some(schema) = schema {
+        let written = written_categorization(&rw.trees);
+        let mut problems: Vec<(proc_macro2::Span, String)> = Vec::new();
         for a in &e.aliases {
             check_alias_meta(cx, schema, a);
+            let pair = |meta: &[crate::model::Spanned<String>],
+                        lit: &[(String, proc_macro2::Span)]| {
+                meta.iter()
+                    .map(|c| (c.value.clone(), c.span))
+                    .chain(lit.iter().cloned())
+                    .collect::<Vec<_>>()
+            };
+            let cats = pair(&a.meta.category, &written.0);
+            let types = pair(&a.meta.types, &written.1);
+            for p in ecs_fields::category_type_problems(schema, &cats, &types) {
+                // Aliases sharing a literal would report it once each.
+                if !problems.iter().any(|q| q.1 == p.1) {
+                    problems.push(p);
+                }
+            }
+        }
+        for (span, msg) in problems {
+            cx.error_at(span, msg);
         }
     }
     ExpandedFn {
@@ -255,19 +275,54 @@ fn check_alias_meta(cx: &Ctxt, schema: &Schema, a: &Alias) {
     for t in &a.meta.types {
         ecs_fields::check_allowed(cx, schema, "event.type", &t.value, lit_at(&t.value, t.span));
     }
-    let cats: Vec<(String, proc_macro2::Span)> = a
-        .meta
-        .category
-        .iter()
-        .map(|c| (c.value.clone(), c.span))
-        .collect();
-    let types: Vec<(String, proc_macro2::Span)> = a
-        .meta
-        .types
-        .iter()
-        .map(|c| (c.value.clone(), c.span))
-        .collect();
-    ecs_fields::check_category_types(cx, schema, &cats, &types);
+}
+
+/// The literal `event.category` and `event.type` strings the function's
+/// `ecs!` literals write, with their spans.
+type Categorization = (
+    Vec<(String, proc_macro2::Span)>,
+    Vec<(String, proc_macro2::Span)>,
+);
+
+fn written_categorization(trees: &[Tree]) -> Categorization {
+    fn strings(kind: &NodeKind, out: &mut Vec<(String, proc_macro2::Span)>) {
+        let mut push = |e: &syn::Expr| {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = e
+            {
+                out.push((s.value(), s.span()));
+            }
+        };
+        match kind {
+            NodeKind::Leaf(leaf) => push(&leaf.expr),
+            NodeKind::Array(items) => {
+                for item in items {
+                    if let Item::Leaf(leaf) = item {
+                        push(&leaf.expr);
+                    }
+                }
+            }
+            NodeKind::Object(_) => {}
+        }
+    }
+    let mut found = (Vec::new(), Vec::new());
+    for tree in trees {
+        for event in tree.nodes().filter(|n| n.key == "event") {
+            let NodeKind::Object(t) = &event.kind else {
+                continue;
+            };
+            for n in t.nodes() {
+                match n.key.as_str() {
+                    "category" => strings(&n.kind, &mut found.0),
+                    "type" => strings(&n.kind, &mut found.1),
+                    _ => {}
+                }
+            }
+        }
+    }
+    found
 }
 
 fn lit_at(value: &str, span: proc_macro2::Span) -> TokenStream {

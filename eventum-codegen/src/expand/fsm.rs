@@ -109,10 +109,10 @@ pub(crate) fn transition_fn(
     for e in &g.events {
         let mut checks = Vec::new();
         for t in &e.transitions {
-            let Some(to) = names.iter().position(|n| t.to == n) else {
-                continue;
-            };
-            if let Some(c) = parse_condition(cx, g, &t.when) {
+            // The condition is checked even when the target is unknown
+            // (reported by the checks), so every mistake shows at once.
+            let parsed = parse_condition(cx, g, &t.when);
+            if let (Some(to), Some(c)) = (names.iter().position(|n| t.to == n), parsed) {
                 let code = cond(&p, &c);
                 checks.push(quote!(if #code { return ::core::option::Option::Some(#to); }));
             }

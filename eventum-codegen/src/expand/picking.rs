@@ -6,9 +6,19 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Vose's alias method over `weights`: `(prob, alias)`.
+///
+/// Weights whose total is not a positive finite number (already reported
+/// by the checks) are treated as equal, so the table stays well-formed.
 pub(crate) fn alias_table(weights: &[f64]) -> (Vec<f64>, Vec<u32>) {
     let n = weights.len();
-    let total: f64 = weights.iter().sum();
+    let mut total: f64 = weights.iter().sum();
+    let uniform = vec![1.0; n];
+    let weights = if total.is_finite() && total > 0.0 {
+        weights
+    } else {
+        total = n as f64;
+        &uniform
+    };
     let mut scaled: Vec<f64> = weights.iter().map(|w| w * n as f64 / total).collect();
     let mut prob = vec![1.0; n];
     let mut alias: Vec<u32> = (0..n as u32).collect();
@@ -86,5 +96,12 @@ mod tests {
         for (m, wi) in mass.iter().zip(w) {
             assert!((m - wi / total).abs() < 1e-12, "{mass:?}");
         }
+    }
+
+    #[test]
+    fn overflowing_weights_give_a_finite_table() {
+        let (prob, alias) = alias_table(&[f64::MAX, f64::MAX]);
+        assert!(prob.iter().all(|p| p.is_finite()), "{prob:?}");
+        assert_eq!(alias.len(), 2);
     }
 }

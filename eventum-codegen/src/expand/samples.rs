@@ -5,10 +5,11 @@
 //! also `include_bytes!`-ed so that editing it rebuilds the generator.
 
 use crate::ctxt::Ctxt;
+use crate::model::Spanned;
 use crate::model::{Generator, Sample, SampleSource};
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, did_you_mean_among};
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens as _, format_ident, quote};
 use serde_json::Value;
 
 /// What samples contribute to the expansion.
@@ -32,17 +33,6 @@ pub(crate) enum ColType {
 }
 
 impl ColType {
-    fn describe(&self) -> String {
-        match self {
-            Self::Str => "a string".to_owned(),
-            Self::Int(_) => "an integer".to_owned(),
-            Self::Float(_) => "a number".to_owned(),
-            Self::Bool => "a bool".to_owned(),
-            Self::Option(inner) => format!("{} or empty", inner.describe()),
-            Self::List(inner) => format!("a list of {}", inner.describe()),
-        }
-    }
-
     /// Whether the column is numeric (a possible weight column).
     pub(crate) fn is_number(&self) -> bool {
         matches!(self, Self::Int(_) | Self::Float(_))
@@ -205,6 +195,9 @@ fn manifest_dir() -> std::path::PathBuf {
 
 /// Loads one sample's table, reporting errors on the attribute.
 fn load(cx: &Ctxt, s: &Sample) -> Option<(eventum_data::Table, Option<String>, bool)> {
+    if !s.loadable {
+        return None;
+    }
     match &s.source {
         SampleSource::Csv {
             path,
@@ -270,16 +263,143 @@ fn read(cx: &Ctxt, full: &std::path::Path, shown: &str, span: Span) -> Option<St
     match std::fs::read_to_string(full) {
         Ok(t) => Some(t),
         Err(e) => {
+            // The full path differs between machines; the message names the
+            // path as written and what it is relative to.
+            let _ = full;
             cx.error_at(
                 span,
                 format!(
-                    "cannot read sample file `{shown}` (looked for {}): {e}",
-                    full.display()
+                    "cannot read sample file `{shown}`: {e} (sample paths are relative to the directory of the crate's Cargo.toml)"
                 ),
             );
             None
         }
     }
+}
+
+/// Reports the first negative weight by its data row (1-based, as the cell
+/// errors count; Eventum's own message counts rows from 0). True if any.
+fn negative_weights(
+    cx: &Ctxt,
+    s: &Sample,
+    table: &eventum_data::Table,
+    w: &Spanned<String>,
+) -> bool {
+    let Some(col) = table.column_index(&w.value) else {
+        return false;
+    };
+    let negative = table.rows.iter().enumerate().find_map(|(r, cells)| {
+        let v = eventum_data::python_float(cells.get(col)?)?;
+        (v < 0.0).then(|| (r, cells[col].clone()))
+    });
+    let Some((r, value)) = negative else {
+        return false;
+    };
+    let shown = s
+        .source_path()
+        .map_or_else(String::new, |p| format!(" of `{p}`"));
+    let value = match value {
+        Value::String(text) => text,
+        other => other.to_string(),
+    };
+    cx.error_at(
+        w.span,
+        format!(
+            "sample `{}`, data row {}{shown}: weight `{value}` is negative; Eventum's weighted_pick rejects negative weights",
+            s.name.value,
+            r + 1
+        ),
+    );
+    true
+}
+
+/// Whether the weight column names a numeric field of the row struct.
+fn check_weight_field(cx: &Ctxt, s: &Sample, types: &[ColType], w: &Spanned<String>) -> bool {
+    let row = &s.item.ident;
+    match s.fields.iter().position(|(i, _)| *i == w.value) {
+        None => {
+            let names: Vec<String> = s.fields.iter().map(|(i, _)| i.to_string()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            cx.error_at(
+                w.span,
+                format!(
+                    "weight column `{}` is not a field of `{row}`{}",
+                    w.value,
+                    did_you_mean_among(&w.value, &names, "its fields are")
+                ),
+            );
+            false
+        }
+        Some(i) if !types[i].is_number() => {
+            let ty = &s.fields[i].1;
+            cx.error_at(
+                w.span,
+                format!(
+                    "weight column `{}` must be numeric (f64 or an integer type), but `{row}` declares it as `{}`",
+                    w.value,
+                    ty.to_token_stream().to_string().replace(' ', "")
+                ),
+            );
+            false
+        }
+        Some(_) => true,
+    }
+}
+
+/// Maps each field of the row to its column by name, reporting fields
+/// without a column and columns without a field. `None` on any mismatch.
+fn match_columns(cx: &Ctxt, s: &Sample, table: &eventum_data::Table) -> Option<Vec<usize>> {
+    let name = &s.name.value;
+    let row = &s.item.ident;
+    let missing: Vec<&syn::Ident> = s
+        .fields
+        .iter()
+        .map(|(i, _)| i)
+        .filter(|i| table.column_index(&i.to_string()).is_none())
+        .collect();
+    let unread: Vec<&str> = table
+        .columns
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !s.fields.iter().any(|(i, _)| i == c))
+        .collect();
+    let columns: Vec<&str> = table.columns.iter().map(String::as_str).collect();
+    for ident in &missing {
+        let f = ident.to_string();
+        let mut hint = did_you_mean(&f, unread.iter().copied());
+        if hint.is_empty() && missing.len() == 1 && unread.len() == 1 {
+            // One field without a column and one column without a field:
+            // almost certainly a rename, however different the names.
+            hint = format!(
+                "; did you mean `{}`, the one column no field reads?",
+                unread[0]
+            );
+        }
+        cx.error_spanned_by(
+            ident,
+            format!(
+                "sample `{name}` has no column `{f}`{hint} (its columns are: {})",
+                columns.join(", ")
+            ),
+        );
+    }
+    if missing.is_empty() {
+        for c in &unread {
+            cx.error_at(
+                s.name.span,
+                format!("sample `{name}` has a column `{c}` that `{row}` does not declare; add a field `{c}` (or remove the column)"),
+            );
+        }
+    }
+    if !missing.is_empty() || !unread.is_empty() {
+        return None;
+    }
+    Some(
+        s.fields
+            .iter()
+            .filter_map(|(i, _)| table.column_index(&i.to_string()))
+            .collect(),
+    )
 }
 
 /// Expands every sample.
@@ -315,11 +435,15 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
         let mut rows_tokens = Vec::new();
         let mut n_rows = 0usize;
         let mut columns: Vec<String> = s.fields.iter().map(|(i, _)| i.to_string()).collect();
+        // The weight column is checked against the struct even when the
+        // file cannot be read.
+        let weight_ok = s
+            .weight
+            .as_ref()
+            .is_none_or(|w| check_weight_field(cx, s, &types, w));
         if let Some((table, file, csv)) = &loaded {
-            // Match columns to fields.
-            let mut index = Vec::new();
             let by_position = !table.has_header;
-            if by_position {
+            let index = if by_position {
                 if table.columns.len() != s.fields.len() && !table.rows.is_empty() {
                     cx.error_at(
                         span,
@@ -330,53 +454,54 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
                         ),
                     );
                 }
-                index = (0..s.fields.len()).collect();
                 columns.clone_from(&table.columns);
+                Some((0..s.fields.len()).collect())
             } else {
-                for (ident, _) in &s.fields {
-                    let f = ident.to_string();
-                    match table.column_index(&f) {
-                        Some(i) => index.push(i),
-                        None => {
-                            cx.error_spanned_by(
-                                ident,
-                                format!(
-                                    "sample `{name}` has no column `{f}`{}; its columns are: {}",
-                                    did_you_mean(&f, table.columns.iter().map(String::as_str)),
-                                    table.columns.join(", ")
-                                ),
-                            );
-                            index.push(usize::MAX);
-                        }
-                    }
-                }
-                for c in &table.columns {
-                    if !s.fields.iter().any(|(i, _)| i == c) {
-                        cx.error_at(
-                            span,
-                            format!("sample `{name}` has a column `{c}` that `{row}` does not declare; add a field `{c}` (or remove the column)"),
-                        );
-                    }
-                }
-            }
-            if !cx.has_errors() {
+                match_columns(cx, s, table)
+            };
+            let mut cells_ok = index.is_some();
+            if let Some(index) = &index {
+                let mut bad: Vec<Option<(usize, String, usize)>> = vec![None; s.fields.len()];
                 for (r, cells) in table.rows.iter().enumerate() {
                     let mut inits = Vec::new();
-                    for ((ident, _), (ty, &ci)) in s.fields.iter().zip(types.iter().zip(&index)) {
+                    for (k, ((ident, _), (ty, &ci))) in
+                        s.fields.iter().zip(types.iter().zip(index)).enumerate()
+                    {
                         let v = cells.get(ci).cloned().unwrap_or(Value::Null);
                         match cell(ty, &v, *csv) {
                             Ok(t) => inits.push(quote!(#ident: #t)),
-                            Err(e) => {
-                                let loc = format!("row {}", r + 1);
-                                cx.error_spanned_by(
-                                    ident,
-                                    format!("sample `{name}`, {loc}, column `{ident}`: {e} (the field is {})", ty.describe()),
-                                );
-                                break;
-                            }
+                            Err(e) => match &mut bad[k] {
+                                Some((_, _, more)) => *more += 1,
+                                slot @ None => *slot = Some((r, e, 0)),
+                            },
                         }
                     }
                     rows_tokens.push(quote!(#row { #(#inits,)* }));
+                }
+                for ((ident, ty), bad) in s.fields.iter().zip(&bad) {
+                    let Some((r, e, more)) = bad else { continue };
+                    cells_ok = false;
+                    let role = if s.weight.as_ref().is_some_and(|w| *ident == w.value) {
+                        " (the sample's weight column)"
+                    } else {
+                        ""
+                    };
+                    let more = match more {
+                        0 => String::new(),
+                        1 => " (and 1 more row)".to_owned(),
+                        n => format!(" (and {n} more rows)"),
+                    };
+                    let shown = s
+                        .source_path()
+                        .map_or_else(String::new, |p| format!(" of `{p}`"));
+                    cx.error_spanned_by(
+                        ident,
+                        format!(
+                            "sample `{name}`, data row {}{shown}, column `{ident}`: {e}, but the field is `{}`{role}{more}",
+                            r + 1,
+                            ty.to_token_stream().to_string().replace(' ', "")
+                        ),
+                    );
                 }
                 n_rows = table.rows.len();
             }
@@ -385,42 +510,16 @@ pub(crate) fn expand(cx: &Ctxt, krate: &TokenStream, g: &Generator) -> SamplePar
                     const _: &[u8] = ::core::include_bytes!(#file);
                 ));
             }
-            // Weight column.
-            if let Some(w) = &s.weight {
-                match s.fields.iter().position(|(i, _)| *i == w.value) {
-                    None => cx.error_at(
-                        w.span,
-                        format!(
-                            "weight column `{}` is not a field of `{row}`{}",
-                            w.value,
-                            did_you_mean(
-                                &w.value,
-                                s.fields
-                                    .iter()
-                                    .map(|(i, _)| i.to_string())
-                                    .collect::<Vec<_>>()
-                                    .iter()
-                                    .map(String::as_str)
-                            )
-                        ),
-                    ),
-                    Some(i) if !types[i].is_number() => {
-                        cx.error_at(
-                            w.span,
-                            format!(
-                                "weight column `{}` must be numeric (f64 or an integer type)",
-                                w.value
-                            ),
-                        );
-                    }
-                    Some(_) => {
-                        if let Err(e) = eventum_data::weights(table, &w.value)
-                            .or_else(|e| if by_position { Ok(Vec::new()) } else { Err(e) })
-                        {
-                            cx.error_at(w.span, format!("sample `{name}`: {e}"));
-                        }
-                    }
-                }
+            // Weight values, as Eventum's `weighted_pick` checks them (once
+            // the cells themselves are known to be numbers).
+            if let Some(w) = &s.weight
+                && weight_ok
+                && cells_ok
+                && !by_position
+                && !negative_weights(cx, s, table, w)
+                && let Err(e) = eventum_data::weights(table, &w.value)
+            {
+                cx.error_at(w.span, format!("sample `{name}`: {e}"));
             }
         }
         parts.items.extend(quote! {

@@ -12,9 +12,8 @@ use crate::ecs::JsonKind;
 use crate::ecs::{Resolved, Schema};
 use crate::ecs_lit::{Item, Leaf, Member, Node, NodeKind, Tree};
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens as _, format_ident, quote, quote_spanned};
 use std::fmt::Write as _;
-use syn::spanned::Spanned as _;
 use syn::{Expr, ExprLit, Lit};
 
 /// Event metadata from `#[event(...)]` to place in the `event` object.
@@ -121,6 +120,69 @@ enum Comma {
     Flag(syn::Ident),
 }
 
+/// A value expression, evaluated before anything is written:
+/// `match <scrutinee> { <local> => { <rebind> ... } }`. A `match` rather
+/// than a `let` because the scrutinee's temporaries live to the end of the
+/// match, so the scrutinee can pass the value through a type check.
+struct Binding {
+    /// Position in source order (evaluation order).
+    order: usize,
+    local: syn::Ident,
+    scrutinee: TokenStream,
+    rebind: TokenStream,
+}
+
+/// The span of an expression's first token (spans cannot be joined on
+/// stable Rust).
+fn expr_span(expr: &Expr) -> Span {
+    expr.to_token_stream()
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |t| t.span())
+}
+
+/// `&expr`, spanned so that an error about it points at the user's whole
+/// expression: the `&` takes the span of the expression's first token and,
+/// where precedence needs parentheses, they take the span of its last one.
+fn borrow_spanned(expr: &Expr) -> TokenStream {
+    let tokens = expr.to_token_stream();
+    let first = expr_span(expr);
+    let last = tokens
+        .clone()
+        .into_iter()
+        .last()
+        .map_or(first, |t| t.span());
+    let amp = quote_spanned!(first=> &);
+    // Postfix and primary expressions bind tighter than a prefix `&`.
+    let tight = matches!(
+        expr,
+        Expr::Array(_)
+            | Expr::Block(_)
+            | Expr::Call(_)
+            | Expr::Field(_)
+            | Expr::Group(_)
+            | Expr::If(_)
+            | Expr::Index(_)
+            | Expr::Lit(_)
+            | Expr::Macro(_)
+            | Expr::Match(_)
+            | Expr::MethodCall(_)
+            | Expr::Paren(_)
+            | Expr::Path(_)
+            | Expr::Struct(_)
+            | Expr::Try(_)
+            | Expr::Tuple(_)
+            | Expr::Unsafe(_)
+    );
+    if tight {
+        quote!(#amp #tokens)
+    } else {
+        let mut group = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, tokens);
+        group.set_span(last);
+        quote!(#amp #group)
+    }
+}
+
 struct Emitter<'a> {
     cx: &'a Ctxt,
     schema: Option<&'a Schema>,
@@ -128,7 +190,7 @@ struct Emitter<'a> {
     krate: &'a TokenStream,
     out: TokenStream,
     ops: Vec<Op>,
-    lets: Vec<(usize, TokenStream)>,
+    lets: Vec<Binding>,
     flags: usize,
     meta: &'a Meta,
     meta_expr: TokenStream,
@@ -235,17 +297,20 @@ impl Emitter<'_> {
             return;
         }
         let local = Self::local(leaf.order);
-        let expr = &leaf.expr;
-        let span = expr.span();
         let krate = self.krate;
-        self.lets
-            .push((leaf.order, quote_spanned!(span=> let #local = &(#expr);)));
-        let value = match check {
-            Some(f) => quote_spanned!(span=> #krate::__private::ecs::#f(#local)),
-            None => quote!(#local),
+        let arg = borrow_spanned(&leaf.expr);
+        let scrutinee = match check {
+            Some(f) => quote!(#krate::__private::ecs::#f(#arg)),
+            None => arg,
         };
+        self.lets.push(Binding {
+            order: leaf.order,
+            local: local.clone(),
+            scrutinee,
+            rebind: TokenStream::new(),
+        });
         let out = &self.out;
-        self.code(quote!(#krate::__private::WriteJson::write_json(#value, #out);));
+        self.code(quote!(#krate::__private::WriteJson::write_json(#local, #out);));
     }
 
     fn object(&mut self, tree: &Tree, path: &str, with_meta: bool) {
@@ -294,13 +359,22 @@ impl Emitter<'_> {
         let field = self.resolve(&child, n.key_span);
         let check = self.check_fn(&child, field, &leaf.expr);
         let local = Self::local(leaf.order);
-        let expr = &leaf.expr;
-        let span = expr.span();
         let krate = self.krate.clone();
-        self.lets.push((
-            leaf.order,
-            quote_spanned!(span=> let #local: &::core::option::Option<_> = &(#expr);),
-        ));
+        let arg = borrow_spanned(&leaf.expr);
+        // The whole option is checked (the check traits see through
+        // `Option`); naming the type makes a non-`Option` value a plain
+        // type mismatch. Both errors point at the user's expression.
+        let option = quote_spanned!(expr_span(&leaf.expr)=> <::core::option::Option<_>>);
+        let scrutinee = match check {
+            Some(f) => quote!(#krate::__private::ecs::#f::#option(#arg)),
+            None => quote!(::core::convert::identity::<&::core::option::Option<_>>(#arg)),
+        };
+        self.lets.push(Binding {
+            order: leaf.order,
+            local: local.clone(),
+            scrutinee,
+            rebind: TokenStream::new(),
+        });
         let comma_code = self.optional_comma(comma);
         let mut key = String::new();
         json_string(&mut key, &n.key);
@@ -309,24 +383,21 @@ impl Emitter<'_> {
         let inner = self.nested(|e| {
             e.code(comma_code);
             e.bytes(&key);
-            let value = match check {
-                Some(f) => quote_spanned!(span=> #krate::__private::ecs::#f(__eventum_some)),
-                None => quote!(__eventum_some),
-            };
-            e.code(quote!(#krate::__private::WriteJson::write_json(#value, #out);));
+            e.code(quote!(#krate::__private::WriteJson::write_json(__eventum_some, #out);));
         });
         self.code(quote!(if let ::core::option::Option::Some(__eventum_some) = #local { #inner }));
     }
 
     fn spread(&mut self, leaf: &Leaf, comma: &mut Comma) {
         let local = Self::local(leaf.order);
-        let expr = &leaf.expr;
-        let span = expr.span();
         let krate = self.krate.clone();
-        self.lets.push((
-            leaf.order,
-            quote_spanned!(span=> let #local: &#krate::__private::Fragment = &(#expr);),
-        ));
+        let arg = borrow_spanned(&leaf.expr);
+        self.lets.push(Binding {
+            order: leaf.order,
+            local: local.clone(),
+            scrutinee: quote!(::core::convert::identity::<&#krate::__private::Fragment>(#arg)),
+            rebind: TokenStream::new(),
+        });
         let comma_code = self.optional_comma(comma);
         let out = self.out.clone();
         self.code(quote!(if !#local.is_empty() { #comma_code #out.extend_from_slice(#local.as_bytes()); }));
@@ -348,6 +419,11 @@ impl Emitter<'_> {
                         n.key_span,
                         format!("`{child}` is a `{}` field, not an object", def.ty),
                     );
+                    // Its members would each be reported as unknown too.
+                    let schema = self.schema.take();
+                    self.object(t, &child, false);
+                    self.schema = schema;
+                    return;
                 }
                 let with_meta = self.inject_meta && path.is_empty() && n.key == "event";
                 self.object(t, &child, with_meta);
@@ -442,25 +518,37 @@ pub(crate) fn expand_ecs(
         }
     }
     let Emitter { ops, mut lets, .. } = e;
-    lets.sort_by_key(|(o, _)| *o);
-    let lets: Vec<TokenStream> = lets.into_iter().map(|(_, t)| t).collect();
     let writes = Emitter::finish_ops(ops, &buf);
-    if fragment {
-        quote! {{
-            #(#lets)*
+    let mut body = if fragment {
+        quote! {
             let mut __eventum_frag = ::std::vec::Vec::<u8>::new();
             {
                 let #buf: &mut ::std::vec::Vec<u8> = &mut __eventum_frag;
                 #writes
             }
             #krate::__private::Fragment::from_vec(__eventum_frag)
-        }}
+        }
     } else {
-        quote! {{
-            #(#lets)*
+        quote! {
             let #buf: &mut ::std::vec::Vec<u8> = &mut *#out;
             #writes
             #krate::Event::WRITTEN
-        }}
+        }
+    };
+    // Innermost binding last written, so values evaluate in source order.
+    lets.sort_by_key(|b| b.order);
+    for Binding {
+        local,
+        scrutinee,
+        rebind,
+        ..
+    } in lets.into_iter().rev()
+    {
+        body = quote! {
+            match #scrutinee {
+                #local => { #rebind #body }
+            }
+        };
     }
+    quote!({ #body })
 }

@@ -1,0 +1,13 @@
+// Keys of ecs! are quoted field names.
+#[eventum_runtime::generator(name = "test-x", ecs = "8.11.0")]
+pub mod gen_x {
+    #[event(weight = 1)]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! {
+            "@timestamp": cx.timestamp,
+            user: "alice",
+        }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+// An event.type ECS does not expect with the event.category.
+#[eventum_runtime::generator(name = "test-x", ecs = "8.11.0")]
+pub mod gen_x {
+    #[event(weight = 1, category = "authentication", type = "creation")]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! { "@timestamp": cx.timestamp }
+    }
+}
+
+fn main() {}

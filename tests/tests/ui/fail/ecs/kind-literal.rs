@@ -1,0 +1,13 @@
+// An event.kind literal in ecs! outside ECS's allowed values.
+#[eventum_runtime::generator(name = "test-x", ecs = "8.11.0")]
+pub mod gen_x {
+    #[event(weight = 1)]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! {
+            "@timestamp": cx.timestamp,
+            "event.kind": "alrt",
+        }
+    }
+}
+
+fn main() {}

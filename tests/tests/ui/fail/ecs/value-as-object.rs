@@ -1,0 +1,13 @@
+// An object written where ECS has a value.
+#[eventum_runtime::generator(name = "test-x", ecs = "8.11.0")]
+pub mod gen_x {
+    #[event(weight = 1)]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! {
+            "@timestamp": cx.timestamp,
+            "user": { "name": { "first": "alice" } },
+        }
+    }
+}
+
+fn main() {}

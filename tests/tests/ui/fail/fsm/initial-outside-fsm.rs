@@ -1,0 +1,10 @@
+// `initial` only means something in fsm mode.
+#[eventum_runtime::generator(name = "test-x", mode = spin)]
+pub mod gen_x {
+    #[event(initial)]
+    fn login(cx: &mut Cx) -> Event {
+        ecs! { "@timestamp": cx.timestamp }
+    }
+}
+
+fn main() {}

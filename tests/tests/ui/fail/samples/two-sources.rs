@@ -1,0 +1,18 @@
+// A sample needs exactly one source.
+#[eventum_runtime::generator(name = "test-x")]
+pub mod gen_x {
+    #[sample(
+        csv = "fixtures/samples/users.csv",
+        json = "fixtures/samples/hosts.json"
+    )]
+    pub struct Row {
+        pub name: Str,
+    }
+
+    #[event(weight = 1)]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! { "@timestamp": cx.timestamp }
+    }
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+// A weight column declared with a non-numeric type.
+#[eventum_runtime::generator(name = "test-x")]
+pub mod gen_x {
+    #[sample(csv = "fixtures/samples/users.csv", weight = "name")]
+    pub struct Row {
+        pub name: Str,
+        pub uid: Str,
+        pub weight: f64,
+    }
+
+    #[event(weight = 1)]
+    fn hello(cx: &mut Cx) -> Event {
+        ecs! { "@timestamp": cx.timestamp }
+    }
+}
+
+fn main() {}
