@@ -46,6 +46,11 @@ impl Ctxt {
         }
     }
 
+    /// Whether any error has been reported so far.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors.borrow().as_ref().is_some_and(|e| !e.is_empty())
+    }
+
     /// Consumes the context: all errors combined, or `Ok`.
     pub(crate) fn check(self) -> syn::Result<()> {
         let mut errors = self

@@ -48,6 +48,12 @@ pub(crate) fn fallback(krate: &syn::Path, module: &syn::ItemMod) -> TokenStream 
                         for input in &mut f.sig.inputs {
                             if let syn::FnArg::Typed(pt) = input {
                                 *pt.pat = syn::parse_quote!(_);
+                                // `&mut Cx` gets its lifetime, as in the real expansion.
+                                if let syn::Type::Reference(r) = &mut *pt.ty
+                                    && matches!(&*r.elem, syn::Type::Path(p) if p.path.is_ident("Cx"))
+                                {
+                                    *r.elem = syn::parse_quote!(Cx<'_>);
+                                }
                             }
                         }
                     }

@@ -440,7 +440,8 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
 
 /// The `EXPORT` static (the Jinja lowering) and the spec's reference to it.
 fn export_tokens(cx: &Ctxt, g: &Generator, krate: &TokenStream) -> (TokenStream, TokenStream) {
-    if !g.args.export {
+    // Translating a module that has other errors would only add noise.
+    if !g.args.export || cx.has_errors() {
         return (quote!(::core::option::Option::None), quote!());
     }
     let p = quote!(#krate::__private);

@@ -96,7 +96,7 @@ impl Tr<'_, '_> {
                         e,
                         &format!("`{}` is not a value ({other:?})", e.to_token_stream()),
                     );
-                    J::new("none", Ty::Unknown, true, true)
+                    Self::error_value()
                 }
             },
         }
@@ -225,12 +225,12 @@ impl Tr<'_, '_> {
                         e,
                         "a block with statements used as a value; bind it with `let` first",
                     );
-                    V::Val(J::new("none", Ty::Unknown, true, true))
+                    V::Val(Self::error_value())
                 }
             },
             _ => {
                 self.unsupported(e, &format!("the expression `{}`", short(e)));
-                V::Val(J::new("none", Ty::Unknown, true, true))
+                V::Val(Self::error_value())
             }
         }
     }
@@ -249,7 +249,7 @@ impl Tr<'_, '_> {
             Lit::Bool(b) => J::new(if b.value { "true" } else { "false" }, Ty::Bool, true, true),
             other => {
                 self.unsupported(other, "this literal");
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }
@@ -269,7 +269,7 @@ impl Tr<'_, '_> {
                 return V::Val(J::new("9223372036854775807", Ty::Int, true, true));
             }
             self.unsupported(e, &format!("the path `{}`", segs.join("::")));
-            return V::Val(J::new("none", Ty::Unknown, true, true));
+            return V::Val(Self::error_value());
         };
         if Some(&name) == self.cx_name.as_ref() {
             return V::Handle(Handle::Cx);
@@ -288,7 +288,7 @@ impl Tr<'_, '_> {
                     e,
                     &format!("`{name}` is not a local variable of this function"),
                 );
-                V::Val(J::new("none", Ty::Unknown, true, true))
+                V::Val(Self::error_value())
             }
         }
     }
@@ -330,7 +330,7 @@ impl Tr<'_, '_> {
                 "globals" => Handle::State(Scope::Globals),
                 other => {
                     self.unsupported(e, &format!("`cx.{other}`"));
-                    return V::Val(J::new("none", Ty::Unknown, true, true));
+                    return V::Val(Self::error_value());
                 }
             }),
             V::Handle(Handle::Rand) => V::Handle(Handle::RandSub(member)),
@@ -341,7 +341,7 @@ impl Tr<'_, '_> {
                     V::Handle(Handle::Sample(member))
                 } else {
                     self.unsupported(e, &format!("unknown sample `{member}`"));
-                    V::Val(J::new("none", Ty::Unknown, true, true))
+                    V::Val(Self::error_value())
                 }
             }
             V::Handle(Handle::Params) => {
@@ -361,6 +361,7 @@ impl Tr<'_, '_> {
                     .unwrap_or(Ty::Unknown);
                 V::Handle(Handle::StateField(scope, member, ty))
             }
+            V::Val(base) if base.ty == Ty::Error => V::Val(base),
             V::Val(base) => {
                 let ty = match &base.ty {
                     Ty::Row(s) | Ty::Struct(s) => self
@@ -391,7 +392,7 @@ impl Tr<'_, '_> {
             }
             V::Handle(h) => {
                 self.unsupported(e, &format!("`.{member}` on {h:?}"));
-                V::Val(J::new("none", Ty::Unknown, true, true))
+                V::Val(Self::error_value())
             }
         }
     }
@@ -405,7 +406,7 @@ impl Tr<'_, '_> {
             .unwrap_or_default();
         if !self.m.structs.contains_key(&name) || s.rest.is_some() {
             self.unsupported(e, "a struct literal of a type the module does not declare");
-            return J::new("none", Ty::Unknown, true, true);
+            return Self::error_value();
         }
         let mut parts = Vec::new();
         let mut pure = true;
@@ -428,6 +429,9 @@ impl Tr<'_, '_> {
 
     fn cast(&mut self, e: &Expr, c: &syn::ExprCast) -> J {
         let inner = self.expr(&c.expr);
+        if inner.ty == Ty::Error {
+            return inner;
+        }
         let target = super::types::from_syn(&c.ty, &self.m.structs, &[]);
         match (&inner.ty, &target) {
             (Ty::Int, Ty::Float) | (Ty::Unknown, Ty::Float) => J::new(
@@ -461,6 +465,9 @@ impl Tr<'_, '_> {
     fn binary(&mut self, e: &Expr, b: &syn::ExprBinary) -> J {
         let l = self.expr(&b.left);
         let r = self.expr(&b.right);
+        if l.ty == Ty::Error || r.ty == Ty::Error {
+            return Self::error_value();
+        }
         let pure = l.pure && r.pure;
         let num_ty = |l: &Ty, r: &Ty| {
             if *l == Ty::Float || *r == Ty::Float {
@@ -642,7 +649,7 @@ impl Tr<'_, '_> {
     fn call(&mut self, e: &Expr, c: &syn::ExprCall) -> J {
         let Expr::Path(p) = &*c.func else {
             self.unsupported(e, "calling this expression");
-            return J::new("none", Ty::Unknown, true, true);
+            return Self::error_value();
         };
         let segs: Vec<String> = p
             .path
@@ -651,12 +658,13 @@ impl Tr<'_, '_> {
             .map(|s| s.ident.to_string())
             .collect();
         let args: Vec<&Expr> = c.args.iter().collect();
-        match segs
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice()
-        {
+        let last = segs.last().map_or("", String::as_str);
+        let short: Vec<&str> = if last == "Some" {
+            vec![last]
+        } else {
+            segs.iter().map(String::as_str).collect()
+        };
+        match short.as_slice() {
             ["Some"] => {
                 let v = self.expr(args[0]);
                 J::new(v.code, Ty::Opt(Box::new(v.ty)), v.pure, v.atomic)
@@ -679,7 +687,7 @@ impl Tr<'_, '_> {
             [name] if self.m.helpers.contains_key(*name) => self.helper_call(e, name, &args),
             _ => {
                 self.unsupported(e, &format!("the call `{}(...)`", segs.join("::")));
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }
@@ -687,7 +695,7 @@ impl Tr<'_, '_> {
     /// A call of a module helper: a macro of `_base.json.jinja`.
     pub(crate) fn helper_call(&mut self, e: &Expr, name: &str, args: &[&Expr]) -> J {
         let Some(f) = self.m.helpers.get(name).copied() else {
-            return J::new("none", Ty::Unknown, true, true);
+            return Self::error_value();
         };
         let ret = match &f.sig.output {
             syn::ReturnType::Default => Ty::Unit,
@@ -747,7 +755,7 @@ impl Tr<'_, '_> {
             }
             other => {
                 self.unsupported(e, &format!("the macro `{other}!`"));
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }

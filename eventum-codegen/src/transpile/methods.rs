@@ -30,7 +30,7 @@ impl Tr<'_, '_> {
             Handle::Rand => {
                 let Some((jname, ty)) = api::rand_top(name) else {
                     self.unsupported(e, &format!("`rand.{name}`"));
-                    return J::new("none", Ty::Unknown, true, true);
+                    return Self::error_value();
                 };
                 let (js, _) = self.args_code(args);
                 let elem = js.first().map_or(Ty::Unknown, |j| match &j.ty {
@@ -65,7 +65,7 @@ impl Tr<'_, '_> {
             Handle::RandSub(sub) => {
                 let Some((jname, ty)) = api::rand_sub(&sub, name) else {
                     self.unsupported(e, &format!("`rand.{sub}.{name}`"));
-                    return J::new("none", Ty::Unknown, true, true);
+                    return Self::error_value();
                 };
                 let (js, _) = self.args_code(args);
                 let mut codes: Vec<String> = js.iter().map(|j| j.code.clone()).collect();
@@ -111,7 +111,7 @@ impl Tr<'_, '_> {
                     "exhaust" => "dispatch.exhaust()".to_owned(),
                     other => {
                         self.unsupported(e, &format!("`dispatch.{other}`"));
-                        return J::new("none", Ty::Unknown, true, true);
+                        return Self::error_value();
                     }
                 };
                 self.buf.do_(&call);
@@ -123,7 +123,7 @@ impl Tr<'_, '_> {
             }
             other => {
                 self.unsupported(e, &format!("`.{name}()` on {other:?}"));
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }
@@ -155,7 +155,7 @@ impl Tr<'_, '_> {
                             "`weighted_pick` on sample `{s}`, which declares no weight column"
                         ),
                     );
-                    return J::new("none", Ty::Unknown, true, true);
+                    return Self::error_value();
                 };
                 J::new(
                     format!("{base}.weighted_pick({})", jinja::string(&w)),
@@ -180,7 +180,7 @@ impl Tr<'_, '_> {
             }
             other => {
                 self.unsupported(e, &format!("`samples.{s}.{other}(...)`"));
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }
@@ -372,18 +372,34 @@ impl Tr<'_, '_> {
                     e,
                     &format!("`{st}.{field}.{name}(...)` on {}", ty.describe()),
                 );
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }
 
     fn value_method(&mut self, e: &Expr, recv: J, name: &str, args: &[&Expr]) -> J {
         let (js, apure) = self.args_code(args);
+        if recv.ty == Ty::Error || js.iter().any(|j| j.ty == Ty::Error) {
+            return Self::error_value();
+        }
         let pure = recv.pure && apure;
         let arg = |i: usize| js.get(i).map(|j| j.code.clone()).unwrap_or_default();
         let r = recv.operand();
         match (&recv.ty, name) {
-            (_, "clone" | "to_owned" | "into" | "as_str" | "as_ref" | "borrow") => recv,
+            (
+                _,
+                "clone" | "to_owned" | "into" | "as_str" | "as_ref" | "borrow" | "copied"
+                | "cloned",
+            ) => recv,
+            (Ty::Bool, "then_some") => {
+                let v = js.first().cloned().unwrap_or_else(Self::error_value);
+                J::new(
+                    format!("{} if {r} else none", v.operand()),
+                    Ty::Opt(Box::new(v.ty)),
+                    pure,
+                    false,
+                )
+            }
             (Ty::Timestamp, "isoformat") => J::new(format!("{r}.isoformat()"), Ty::Str, pure, true),
             (Ty::Timestamp, "strftime") => {
                 J::new(format!("{r}.strftime({})", arg(0)), Ty::Str, pure, true)
@@ -495,7 +511,7 @@ impl Tr<'_, '_> {
             }
             _ => {
                 self.unsupported(e, &format!("`.{name}(...)` on {}", recv.ty.describe()));
-                J::new("none", Ty::Unknown, true, true)
+                Self::error_value()
             }
         }
     }

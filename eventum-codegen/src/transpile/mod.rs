@@ -214,6 +214,11 @@ impl<'m, 'a> Tr<'m, 'a> {
         }
     }
 
+    /// The value of a construct that failed to translate.
+    pub(crate) fn error_value() -> expr::J {
+        expr::J::new("none", Ty::Error, true, true)
+    }
+
     /// Reports a construct that has no faithful translation.
     pub(crate) fn unsupported<T: quote::ToTokens>(&mut self, at: T, what: &str) {
         self.failed = true;

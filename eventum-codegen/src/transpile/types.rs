@@ -37,6 +37,8 @@ pub(crate) enum Ty {
     Value(Box<Ty>),
     /// Unknown: a translation that needs the type fails.
     Unknown,
+    /// The translation of this value already failed (no further errors).
+    Error,
 }
 
 impl Ty {
@@ -53,7 +55,7 @@ impl Ty {
             Self::Sample(s) => format!("a sample of `{s}`"),
             Self::Struct(s) => format!("a `{s}`"),
             Self::List(t) => format!("a list of {}", t.describe()),
-            Self::Opt(t) => format!("an optional {}", t.describe()),
+            Self::Opt(t) => format!("an `Option` of {}", t.describe()),
             Self::Tuple(_) => "a tuple".into(),
             Self::Fragment => "a fragment".into(),
             Self::Event => "an event".into(),
@@ -63,7 +65,8 @@ impl Ty {
             Self::Pool(_) => "a pool".into(),
             Self::Map(..) => "a map".into(),
             Self::Value(_) => "a state value".into(),
-            Self::Unknown => "of unknown type".into(),
+            Self::Unknown => "a value of unknown type".into(),
+            Self::Error => "an untranslatable value".into(),
         }
     }
 
