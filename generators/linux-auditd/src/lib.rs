@@ -328,7 +328,7 @@ pub mod linux_auditd {
     }
 
     /// `n` with three digits (milliseconds).
-    fn pad3(n: i64) -> String {
+    fn pad3(n: u32) -> String {
         if n < 10 {
             format!("00{n}")
         } else if n < 100 {
@@ -390,7 +390,7 @@ pub mod linux_auditd {
         format!("{}.{}", h.subnet, 10 + n)
     }
 
-    /// `@timestamp`: the event second with the record's milliseconds (UTC).
+    /// `@timestamp` at the record's millisecond resolution (UTC).
     fn iso_ms(t: Timestamp, ms: &str) -> String {
         format!("{}.{}Z", t.strftime_or_panic("%Y-%m-%dT%H:%M:%S"), ms)
     }
@@ -1257,7 +1257,7 @@ pub mod linux_auditd {
             let msg = format!(
                 "op={op} grantors={granted} acct=\"{acct}\" exe=\"{exe}\" hostname={rhost} addr={addr} terminal={terminal} res={res}"
             );
-            let ms = pad3(cx.rand.number.integer(0, 999));
+            let ms = pad3(cx.timestamp.microsecond() / 1000);
             let seq = cx.shared.seq.next(&host) + h.seq_base + l.n * 1_000_003;
             let stamp = audit_stamp(cx.timestamp, &ms, seq);
             let subject = subj(h.selinux, &proc_context(se_type));
@@ -1397,7 +1397,7 @@ pub mod linux_auditd {
         } else {
             ("4294967295", "", 4_294_967_295)
         };
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + l.n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -1559,7 +1559,7 @@ pub mod linux_auditd {
             };
             let auid = if failed { "4294967295" } else { l.user.uid };
             let ses_raw = if failed { 4_294_967_295 } else { l.ses };
-            let ms = pad3(cx.rand.number.integer(0, 999));
+            let ms = pad3(cx.timestamp.microsecond() / 1000);
             let seq = cx.shared.seq.next(&host) + h.seq_base + l.n * 1_000_003;
             let stamp = audit_stamp(cx.timestamp, &ms, seq);
             let subject = subj(h.selinux, &proc_context("sshd_t"));
@@ -1640,7 +1640,7 @@ pub mod linux_auditd {
             cx.shared.sudo_cmd.push(l);
             let h = l.host;
             let host = host_name(&h, l.n);
-            let ms = pad3(cx.rand.number.integer(0, 999));
+            let ms = pad3(cx.timestamp.microsecond() / 1000);
             let seq = cx.shared.seq.next(&host) + h.seq_base + l.n * 1_000_003;
             let stamp = audit_stamp(cx.timestamp, &ms, seq);
             let subject = subj(h.selinux, &proc_context("unconfined_t"));
@@ -1789,7 +1789,7 @@ pub mod linux_auditd {
         };
         let h = s.host;
         let host = host_name(&h, s.n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -2028,7 +2028,7 @@ pub mod linux_auditd {
         let se_type = if in_session { "unconfined_t" } else { f.d_se };
         let h = s.host;
         let host = host_name(&h, s.n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -2297,7 +2297,7 @@ pub mod linux_auditd {
                 .weighted_choice([("accept", 43), ("accept4", 288)], [3, 2])
         };
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -2518,7 +2518,7 @@ pub mod linux_auditd {
             "crond_t"
         };
         let host = host_name(&h, s.n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -2759,7 +2759,7 @@ pub mod linux_auditd {
             )
         };
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context(se_type));
@@ -2896,7 +2896,7 @@ pub mod linux_auditd {
             .replace(".service", "");
         let ok = rtype == "SERVICE_STOP" || !cx.rand.chance(cx.params.failure_rate / 100.0);
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let subject = subj(h.selinux, &proc_context("init_t"));
@@ -2974,7 +2974,7 @@ pub mod linux_auditd {
         };
         let auid = if by_admin { s.user.uid } else { "4294967295" };
         let host = host_name(&h, s.n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let se_type = if by_admin { "unconfined_t" } else { "auditd_t" };
@@ -3045,7 +3045,7 @@ pub mod linux_auditd {
         let ppid = cx.rand.number.integer(1, pid - 1);
         let inode = cx.rand.number.integer(100_000, 9_999_999);
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let scontext = proc_context(se_type);
@@ -3181,7 +3181,7 @@ pub mod linux_auditd {
         let pid = cx.rand.number.integer(600, 99_999);
         let ppid = cx.rand.number.integer(1, pid - 1);
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let a3 = cx.rand.string.hex(12).to_lowercase();
@@ -3305,7 +3305,7 @@ pub mod linux_auditd {
                 "?".to_string()
             };
             let host = host_name(&h, s.n);
-            let ms = pad3(cx.rand.number.integer(0, 999));
+            let ms = pad3(cx.timestamp.microsecond() / 1000);
             let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
             let stamp = audit_stamp(cx.timestamp, &ms, seq);
             let se_type = if by_admin { "unconfined_t" } else { "rpm_t" };
@@ -3441,7 +3441,7 @@ pub mod linux_auditd {
                 s.pts
             );
             let pid = cx.rand.number.integer(1200, 99_999);
-            let ms = pad3(cx.rand.number.integer(0, 999));
+            let ms = pad3(cx.timestamp.microsecond() / 1000);
             let seq = cx.shared.seq.next(&short) + h.seq_base + s.n * 1_000_003;
             let stamp = audit_stamp(cx.timestamp, &ms, seq);
             let line = rec(
@@ -3538,7 +3538,7 @@ pub mod linux_auditd {
             } else {
                 let pid = cx.rand.number.integer(1200, 99_999);
                 let host = host_name(&h, s.n);
-                let ms = pad3(cx.rand.number.integer(0, 999));
+                let ms = pad3(cx.timestamp.microsecond() / 1000);
                 let seq = cx.shared.seq.next(&host) + h.seq_base + s.n * 1_000_003;
                 let stamp = audit_stamp(cx.timestamp, &ms, seq);
                 let selected = "unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023";
@@ -3611,7 +3611,7 @@ pub mod linux_auditd {
         let op = cx.rand.weighted_choice(["destroy", "create"], [7, 3]);
         let pid = cx.rand.number.integer(1200, 99_999);
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let msg = format!(
@@ -3668,7 +3668,7 @@ pub mod linux_auditd {
         let addr = cx.rand.network.ip_v4_public().to_string();
         let pid = cx.rand.number.integer(1200, 99_999);
         let host = host_name(&h, n);
-        let ms = pad3(cx.rand.number.integer(0, 999));
+        let ms = pad3(cx.timestamp.microsecond() / 1000);
         let seq = cx.shared.seq.next(&host) + h.seq_base + n * 1_000_003;
         let stamp = audit_stamp(cx.timestamp, &ms, seq);
         let msg = format!(

@@ -445,13 +445,15 @@ fn sessions_end_after_they_start() {
 }
 
 #[test]
-fn sequence_numbers_increase_per_host() {
-    let mut last: HashMap<&str, i64> = HashMap::new();
+fn sequence_numbers_and_times_increase_per_host() {
+    let mut last: HashMap<&str, (i64, &str)> = HashMap::new();
     for e in events() {
         let host = e["host"]["name"].as_str().unwrap();
         let seq = e["event"]["sequence"].as_i64().unwrap();
-        if let Some(prev) = last.insert(host, seq) {
+        let ts = e["@timestamp"].as_str().unwrap();
+        if let Some((prev, prev_ts)) = last.insert(host, (seq, ts)) {
             assert!(seq > prev, "{host}: {seq} after {prev}");
+            assert!(ts >= prev_ts, "{host}: {ts} after {prev_ts}");
         }
     }
     assert_eq!(last.len(), 24, "6 groups x 4 hosts: {:?}", last.keys());
