@@ -19,6 +19,14 @@ pub struct FastRng {
     state: Cell<[u64; 4]>,
 }
 
+/// Lets APIs that draw random values take either a [`FastRng`] or the
+/// template context's `cx.rand` (see `Pool::pop_random`).
+impl AsRef<FastRng> for FastRng {
+    fn as_ref(&self) -> &FastRng {
+        self
+    }
+}
+
 /// One step of `SplitMix64`; used to expand seeds into full states.
 #[inline]
 pub const fn splitmix64(x: &mut u64) -> u64 {

@@ -376,6 +376,37 @@ impl<T> Pool<T> {
         self.items.get(rng.index(self.items.len()))
     }
 
+    /// Removes and returns a uniformly random item, as the template idiom
+    /// `{% set s = pool.pop(module.rand.number.integer(0, pool|length - 1)) %}`
+    /// does: the value itself, for bodies that check
+    /// [`is_empty`](Self::is_empty) first. `rng` is `cx.rand` (or any
+    /// [`FastRng`]).
+    ///
+    /// # Panics
+    ///
+    /// `shared: pop from empty list` when the pool is empty (Python raises
+    /// `IndexError`).
+    pub fn pop_random(&mut self, rng: &impl AsRef<FastRng>) -> T {
+        match self.take_random(rng.as_ref()) {
+            Some(item) => item,
+            None => panic!("shared: pop from empty list"),
+        }
+    }
+
+    /// A uniformly random item, left in place (`pool | random`); the value
+    /// form of [`peek_random`](Self::peek_random).
+    ///
+    /// # Panics
+    ///
+    /// `shared: cannot choose from an empty sequence` when the pool is
+    /// empty (as Jinja's `random` filter on an empty list).
+    pub fn get_random(&self, rng: &impl AsRef<FastRng>) -> &T {
+        match self.peek_random(rng.as_ref()) {
+            Some(item) => item,
+            None => panic!("shared: cannot choose from an empty sequence"),
+        }
+    }
+
     /// Removes and returns the oldest item (`pool.pop(0)`).
     pub fn pop_oldest(&mut self) -> Option<T> {
         self.items.pop_front()
@@ -798,6 +829,29 @@ mod tests {
         empty.push(9);
         assert_eq!(empty.peek_random(&rng), Some(&9));
         assert_eq!(empty.len(), 1);
+    }
+
+    #[test]
+    fn pool_value_picks_draw_from_cx_rand() {
+        let rand = crate::Rand::new(&FastRng::from_seed(3));
+        let mut p = Pool::with_cap(4);
+        p.push(7);
+        p.push(8);
+        let seen = *p.get_random(&rand);
+        assert!(seen == 7 || seen == 8);
+        assert_eq!(p.len(), 2);
+        let a = p.pop_random(&rand);
+        let b = p.pop_random(&FastRng::from_seed(5));
+        let mut both = [a, b];
+        both.sort_unstable();
+        assert_eq!(both, [7, 8]);
+        assert!(p.is_empty());
+        let err = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| p.pop_random(&rand)))
+            .unwrap_err();
+        assert_eq!(
+            err.downcast_ref::<&str>(),
+            Some(&"shared: pop from empty list")
+        );
     }
 
     #[test]

@@ -234,6 +234,14 @@ impl Rand {
     }
 }
 
+/// The top-level stream, so state containers draw from the same source as
+/// the template's `module.rand` (`cx.shared.pool.pop_random(cx.rand)`).
+impl AsRef<FastRng> for Rand {
+    fn as_ref(&self) -> &FastRng {
+        &self.rng
+    }
+}
+
 /// Fisher–Yates, like Python's `random.shuffle`.
 fn shuffle_in_place<T>(rng: &FastRng, items: &mut [T]) {
     for i in (1..items.len()).rev() {

@@ -98,6 +98,20 @@ impl Timestamp {
         Ok(out)
     }
 
+    /// `timestamp.strftime(format)` as an event body uses it: the string
+    /// itself. A template raises on the one invalid format (a lone trailing
+    /// `%`), which becomes a produce error; this panics the same way.
+    ///
+    /// # Panics
+    ///
+    /// `timestamp.strftime: invalid strftime format ...` on a lone trailing `%`.
+    pub fn strftime_or_panic(self, format: &str) -> String {
+        match self.strftime(format) {
+            Ok(s) => s,
+            Err(e) => panic!("timestamp.strftime: {e}"),
+        }
+    }
+
     /// Appends `strftime(format)` to `out`.
     pub fn write_strftime(self, format: &str, out: &mut String) -> Result<(), StrftimeError> {
         let c = self.civil();
@@ -282,6 +296,12 @@ mod tests {
         );
         assert_eq!(ts.strftime("%Q").unwrap(), "%Q");
         assert!(ts.strftime("abc%").is_err());
+        assert_eq!(ts.strftime_or_panic("%s"), "1767604023");
+        let err = std::panic::catch_unwind(|| ts.strftime_or_panic("abc%")).unwrap_err();
+        assert!(
+            err.downcast_ref::<String>()
+                .is_some_and(|m| m.starts_with("timestamp.strftime: "))
+        );
     }
 
     #[test]
