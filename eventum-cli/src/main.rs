@@ -1,9 +1,7 @@
 //! `eventum-rs`: the bundled generators behind one command line.
 
-mod web_access;
-
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    eventum_runtime::cli::main(&[&web_access::GENERATOR])
+    eventum_runtime::cli::main(eventum_cli::bundled())
 }

@@ -1,6 +1,6 @@
 //! The exported Eventum pack: `generator.yml`, the templates the macro
 //! lowered the event bodies to, the samples, and a README, all rendered from
-//! the compiled generator's spec (the way clap_mangen renders man pages from
+//! the compiled generator's spec (the way `clap_mangen` renders man pages from
 //! a command's model). Pure functions; `cargo xtask build-generator` writes
 //! or checks the files.
 
@@ -64,7 +64,7 @@ fn yaml_value(json: &str) -> String {
 }
 
 /// `generator.yml`: the content packs' skeleton (cron `* * * * * *` count 5,
-/// the `template` event plugin, a `stdout` json output, and an OpenSearch
+/// the `template` event plugin, a `stdout` json output, and an `OpenSearch`
 /// backend ready to enable).
 pub fn generator_yml(spec: &GeneratorSpec) -> Result<String, PackError> {
     let export = spec.export.ok_or_else(|| {

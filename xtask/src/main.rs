@@ -7,6 +7,7 @@
 // xtask is a command-line tool: printing is its job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod build_generator;
 mod codegen;
 mod eventum;
 mod util;
@@ -26,6 +27,20 @@ enum Task {
     /// Regenerate the ECS tables the proc macro embeds (from reference/ecs).
     Codegen {
         /// Fail instead of writing when a generated file is out of date.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Export bundled generators as Eventum packs (`dist/<name>/`).
+    BuildGenerator {
+        /// The generator (see `eventum-rs list`).
+        name: Option<String>,
+        /// Every exportable bundled generator.
+        #[arg(long, conflicts_with = "name")]
+        all: bool,
+        /// Write the pack here instead of `dist/<name>/`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Fail if the committed pack is out of date instead of writing it.
         #[arg(long)]
         check: bool,
     },
@@ -61,6 +76,12 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
+        Task::BuildGenerator {
+            name,
+            all,
+            out,
+            check,
+        } => build_generator::run(name.as_deref(), all, out, check),
         Task::Eventum {
             action: EventumAction::Install,
         } => eventum_install(),

@@ -434,13 +434,13 @@ impl Tr<'_, '_> {
         }
         let target = super::types::from_syn(&c.ty, &self.m.structs, &[]);
         match (&inner.ty, &target) {
-            (Ty::Int, Ty::Float) | (Ty::Unknown, Ty::Float) => J::new(
+            (Ty::Int | Ty::Unknown, Ty::Float) => J::new(
                 format!("{} | float", inner.operand()),
                 Ty::Float,
                 inner.pure,
                 false,
             ),
-            (Ty::Float, Ty::Int) | (Ty::Unknown, Ty::Int) | (Ty::Bool, Ty::Int) => J::new(
+            (Ty::Float | Ty::Unknown | Ty::Bool, Ty::Int) => J::new(
                 format!("{} | int", inner.operand()),
                 Ty::Int,
                 inner.pure,
@@ -464,7 +464,25 @@ impl Tr<'_, '_> {
 
     fn binary(&mut self, e: &Expr, b: &syn::ExprBinary) -> J {
         let l = self.expr(&b.left);
+        let before_right = self.buf.lines.len();
         let r = self.expr(&b.right);
+        if matches!(b.op, BinOp::And(_) | BinOp::Or(_)) && self.buf.lines.len() > before_right {
+            // The right operand needs statements: they must only run when
+            // `&&`/`||` evaluates it.
+            self.buf.lines.truncate(before_right);
+            let t = self.temp("cond");
+            let test = if matches!(b.op, BinOp::And(_)) {
+                t.clone()
+            } else {
+                format!("not {t}")
+            };
+            self.buf.set(&t, &l.code);
+            self.buf.open(&format!("if {test}"));
+            let r = self.expr(&b.right);
+            self.buf.set(&t, &r.code);
+            self.buf.close("endif");
+            return J::new(t, Ty::Bool, true, true);
+        }
         if l.ty == Ty::Error || r.ty == Ty::Error {
             return Self::error_value();
         }
@@ -543,7 +561,9 @@ impl Tr<'_, '_> {
             let ty = self.if_stmt_into(e, i, Some(&t));
             return J::new(t, ty, true, true);
         }
+        let mark = self.buf.lines.len();
         let c = self.expr(&i.cond);
+        let after_cond = self.buf.lines.len();
         let then = match &i.then_branch.stmts[0] {
             syn::Stmt::Expr(x, None) => self.expr(x),
             _ => unreachable!("checked simple"),
@@ -552,8 +572,11 @@ impl Tr<'_, '_> {
             Some((_, el)) => self.expr(el),
             None => J::new("none", Ty::Unit, true, true),
         };
-        let pure = c.pure && then.pure && other.pure;
+        // A branch that needed statements must only run when taken.
+        let branch_statements = self.buf.lines.len() > after_cond;
+        let pure = c.pure && then.pure && other.pure && !branch_statements;
         if !pure {
+            self.buf.lines.truncate(mark);
             // Only the taken branch may run: hoist into statements.
             let t = self.temp("if");
             let ty = self.if_stmt_into(e, i, Some(&t));
@@ -679,7 +702,7 @@ impl Tr<'_, '_> {
                     true,
                 )
             }
-            ["String", "from"] | ["String", "new"] => match args.first() {
+            ["String", "from" | "new"] => match args.first() {
                 Some(a) => self.expr(a),
                 None => J::new("''", Ty::Str, true, true),
             },

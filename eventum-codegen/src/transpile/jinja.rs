@@ -126,14 +126,6 @@ impl Buf {
         self.stmt(&format!("do {expr}"));
     }
 
-    pub(crate) fn comment(&mut self, text: &str) {
-        let pad = "  ".repeat(self.indent);
-        for line in text.lines() {
-            let safe = line.replace("#}", "# }");
-            self.lines.push(format!("{pad}{{#- {safe} -#}}"));
-        }
-    }
-
     /// Raw text (the JSON skeleton), kept as is.
     pub(crate) fn raw(&mut self, text: &str) {
         self.lines.push(text.to_owned());

@@ -196,7 +196,17 @@ impl Tr<'_, '_> {
     ) -> J {
         let st = scope.as_str();
         let key = jinja::string(field);
-        let (js, _) = self.args_code(args);
+        // The random stream a pool method takes has no Jinja counterpart:
+        // `module.rand` is used.
+        let random = matches!(
+            name,
+            "take_random" | "pop_random" | "peek_random" | "get_random"
+        );
+        let (js, _) = if random {
+            (Vec::new(), true)
+        } else {
+            self.args_code(args)
+        };
         let arg = |i: usize| js.get(i).map(|j| j.code.clone()).unwrap_or_default();
         let init = self.m.state_init(scope, field).cloned().unwrap_or_default();
         match (ty, name) {
@@ -264,6 +274,26 @@ impl Tr<'_, '_> {
                     .set(&v, &format!("{p}.pop({index}) if {p} else none"));
                 self.buf.do_(&format!("{st}.set({key}, {p})"));
                 J::new(v, Ty::Opt(t.clone()), true, true)
+            }
+            (Ty::Pool(t), "pop_random") => {
+                // Like take_random on a pool known not to be empty (an empty
+                // pool raises, as Python's `pop` does).
+                let p = self.temp("pool");
+                let v = self.temp("taken");
+                self.buf.set(&p, &format!("{st}.get({key}, [])"));
+                self.buf.set(
+                    &v,
+                    &format!("{p}.pop(module.rand.number.integer(0, ({p} | length) - 1))"),
+                );
+                self.buf.do_(&format!("{st}.set({key}, {p})"));
+                J::new(v, (**t).clone(), true, true)
+            }
+            (Ty::Pool(t), "get_random") => {
+                let p = self.temp("pool");
+                let v = self.temp("peeked");
+                self.buf.set(&p, &format!("{st}.get({key}, [])"));
+                self.buf.set(&v, &format!("module.rand.choice({p})"));
+                J::new(v, (**t).clone(), true, true)
             }
             (Ty::Pool(t), "peek_random") => {
                 let p = self.temp("pool");
@@ -401,7 +431,7 @@ impl Tr<'_, '_> {
                 )
             }
             (Ty::Timestamp, "isoformat") => J::new(format!("{r}.isoformat()"), Ty::Str, pure, true),
-            (Ty::Timestamp, "strftime") => {
+            (Ty::Timestamp, "strftime" | "strftime_or_panic") => {
                 J::new(format!("{r}.strftime({})", arg(0)), Ty::Str, pure, true)
             }
             (Ty::Timestamp, "timestamp") => {

@@ -22,10 +22,8 @@ pub(crate) mod types;
 
 use crate::ctxt::Ctxt;
 use crate::ecs_lit::Tree;
-use crate::expand::events::has_ecs;
 use crate::model::{EventFn, Generator, SampleSource, Scope};
 use jinja::Buf;
-use proc_macro2::Span;
 use std::collections::{BTreeSet, HashMap};
 use types::{Scopes, Ty};
 
@@ -228,15 +226,6 @@ impl<'m, 'a> Tr<'m, 'a> {
         );
     }
 
-    /// Reports at a span.
-    pub(crate) fn unsupported_at(&mut self, span: Span, what: &str) {
-        self.failed = true;
-        self.cx.error_at(
-            span,
-            format!("cannot export this to Eventum: {what} (mark the generator `export = false` to keep it native-only)"),
-        );
-    }
-
     /// A fresh temporary name.
     pub(crate) fn temp(&mut self, hint: &str) -> String {
         self.tmp += 1;
@@ -308,9 +297,4 @@ pub(crate) fn transpile(cx: &Ctxt, g: &Generator, trees: &[Vec<Tree>]) -> Export
         export.base = base;
     }
     export
-}
-
-/// Whether a helper builds an event fragment.
-pub(crate) fn is_fragment_helper(f: &syn::ItemFn) -> bool {
-    has_ecs(f)
 }

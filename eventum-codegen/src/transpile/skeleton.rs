@@ -200,13 +200,13 @@ impl Tr<'_, '_> {
                     let sep = self.optional_comma(comma, flags);
                     out.push_str(&format!(
                         "\n{{%- if {} is not none %}}{sep}\n{pad}{}: {}{{%- endif %}}",
-                        j.code,
+                        j.operand(),
                         json_key(&n.key),
                         hole(j)
                     ));
                 }
                 Member::Node(n) => {
-                    self.required_comma(comma, out);
+                    Self::required_comma(comma, out);
                     out.push('\n');
                     out.push_str(&pad);
                     out.push_str(&json_key(&n.key));
@@ -221,14 +221,17 @@ impl Tr<'_, '_> {
                     }
                 }
                 Member::Spread(leaf) => {
-                    // A helper's fragment (never empty: its literal has fields).
+                    // A helper's fragment, possibly empty: guarded like an
+                    // optional field.
                     let Some(j) = values.get(&leaf.order) else {
                         continue;
                     };
-                    self.required_comma(comma, out);
-                    out.push('\n');
-                    out.push_str(&pad);
-                    out.push_str(&format!("{{{{ {} }}}}", j.code));
+                    let sep = self.optional_comma(comma, flags);
+                    out.push_str(&format!(
+                        "\n{{%- if {} | trim %}}{sep}\n{pad}{{{{ {} }}}}{{%- endif %}}",
+                        j.operand(),
+                        j.code
+                    ));
                 }
             }
         }
@@ -250,7 +253,7 @@ impl Tr<'_, '_> {
             MetaOut::None => {}
             MetaOut::Static(members) => {
                 for (k, v) in members {
-                    self.required_comma(&mut comma, out);
+                    Self::required_comma(&mut comma, out);
                     out.push_str(&format!("\n{pad}{}: {v}", json_key(&k)));
                 }
             }
@@ -294,7 +297,7 @@ impl Tr<'_, '_> {
         out.push(']');
     }
 
-    fn required_comma(&mut self, comma: &mut Comma, out: &mut String) {
+    fn required_comma(comma: &mut Comma, out: &mut String) {
         match comma {
             Comma::First => {}
             Comma::NotFirst => out.push(','),

@@ -714,7 +714,16 @@ impl Tr<'_, '_> {
                 Ty::Unit
             }
             (other, Tail::Fragment) => {
-                self.unsupported(other, "a fragment helper must end with `ecs! { ... }`");
+                // Another helper's fragment, written as is.
+                let j = self.expr(other);
+                if j.ty == Ty::Fragment {
+                    self.buf.raw(&format!("{{{{ {} }}}}", j.code));
+                } else if j.ty != Ty::Error {
+                    self.unsupported(
+                        other,
+                        "a fragment helper must end with `ecs! { ... }` or another fragment",
+                    );
+                }
                 Ty::Fragment
             }
         }

@@ -18,8 +18,6 @@ pub(crate) enum Ty {
     Delta,
     /// A row of the named sample struct.
     Row(String),
-    /// A sample of rows of the named struct.
-    Sample(String),
     /// A user struct from the module (stored as a dict in Jinja).
     Struct(String),
     List(Box<Ty>),
@@ -52,7 +50,6 @@ impl Ty {
             Self::Timestamp => "a timestamp".into(),
             Self::Delta => "a time delta".into(),
             Self::Row(s) => format!("a `{s}` row"),
-            Self::Sample(s) => format!("a sample of `{s}`"),
             Self::Struct(s) => format!("a `{s}`"),
             Self::List(t) => format!("a list of {}", t.describe()),
             Self::Opt(t) => format!("an `Option` of {}", t.describe()),
