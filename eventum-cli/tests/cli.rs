@@ -314,7 +314,12 @@ fn list_and_render() {
     );
     let out = run(&["list", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let web = v.as_array().unwrap().iter().find(|g| g["name"] == "web-access").unwrap();
+    let web = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "web-access")
+        .unwrap();
     assert_eq!(web["events"].as_array().unwrap().len(), 3);
     let out = run(&[
         "render",
