@@ -136,6 +136,10 @@ impl Generator for WebAccess {
             out,
         ))
     }
+
+    fn last_picked(&self) -> &[usize] {
+        &self.picked
+    }
 }
 
 fn create(init: &Init<'_>) -> Result<Box<dyn Generator>, InitError> {

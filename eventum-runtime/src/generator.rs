@@ -204,6 +204,12 @@ pub trait Generator: Send {
         tags: &Tags,
         out: &mut EventBatch,
     ) -> Option<Produced>;
+
+    /// The event types (indexes into the spec's events) the last `produce`
+    /// rendered, in order: what conformance and statistics tests count.
+    fn last_picked(&self) -> &[usize] {
+        &[]
+    }
 }
 
 /// Parameter values given at run time (CLI `--param`, generator.yml

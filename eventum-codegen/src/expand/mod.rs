@@ -380,6 +380,10 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
                     self.state.tags = ::core::clone::Clone::clone(tags);
                     ::core::option::Option::Some(#p::render_one(&mut self.state, index, out))
                 }
+
+                fn last_picked(&self) -> &[usize] {
+                    &self.picked
+                }
             }
 
             #[doc(hidden)]
