@@ -32,7 +32,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::{Duration, Instant};
-use worker::{OffsetCache, Worker};
+use worker::{BufferPool, OffsetCache, Worker};
 
 /// Timestamps of one batch with the id of the plugin that produced each.
 pub type TimestampBatch = Vec<(i64, u16)>;
@@ -225,6 +225,13 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
         ..RunStats::default()
     };
 
+    // With only `plain` outputs, workers hand their event buffers to the
+    // output loop, which hands them back once written. Every buffer in
+    // flight can come back: those in the channels and the reorder queue,
+    // one being filled per worker, one being written.
+    let plain = formatters.iter().all(crate::format::Formatter::is_plain);
+    let pool = Arc::new(BufferPool::new(if plain { workers * 4 + 2 } else { 0 }));
+
     thread::scope(|scope| {
         let mut to_workers: Vec<SyncSender<Unit>> = Vec::new();
         for generator in generators {
@@ -238,6 +245,7 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
                 tags: tags.clone(),
                 offsets: OffsetCache::new(config.zone.clone()),
                 events: crate::generator::EventBatch::with_capacity(1 << 20, 4096),
+                pool: pool.clone(),
             };
             let finished = finished.clone();
             scope.spawn(move || {
@@ -285,6 +293,7 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
         // Output loop, on this thread.
         write_loop(
             &mut outputs,
+            &pool,
             &from_workers,
             &from_log,
             &mut stats,
@@ -402,8 +411,10 @@ fn wait_until(micros: i64, stop: &AtomicBool, finished: &AtomicBool) -> bool {
 }
 
 /// The output loop: writes units in index order and ticks outputs.
+#[allow(clippy::too_many_arguments)] // one caller; the arguments are the run's parts
 fn write_loop(
     outputs: &mut [Box<dyn Output>],
+    pool: &BufferPool,
     rx: &mpsc::Receiver<Box<UnitResult>>,
     logs: &mpsc::Receiver<String>,
     stats: &mut RunStats,
@@ -461,7 +472,11 @@ fn write_loop(
             if let Some(p) = config.progress.as_mut() {
                 p(written_total);
             }
-            if u.exhausted {
+            let exhausted = u.exhausted;
+            for f in u.formatted {
+                pool.give(f);
+            }
+            if exhausted {
                 stats.exhausted = true;
                 finished.store(true, Ordering::Relaxed);
             }

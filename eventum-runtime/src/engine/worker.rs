@@ -7,6 +7,7 @@ use crate::format::{Formatted, Formatter};
 use crate::generator::{EventBatch, Generator, Produced, Tags};
 use crate::time::{Timestamp, Zone};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Caches the UTC offset of the generator's zone per 15-minute bucket
 /// (offsets only change on quarter hours).
@@ -41,6 +42,43 @@ impl OffsetCache {
     }
 }
 
+/// Event buffers handed back by the output loop once written, for workers
+/// to fill again: a worker in the `plain` fast path gives its whole
+/// [`EventBatch`] away with every unit, and taking a used one keeps the
+/// capacity (no regrowth, no fresh pages) and bounds the memory.
+#[derive(Debug)]
+pub(crate) struct BufferPool {
+    free: Mutex<Vec<(Vec<u8>, Vec<usize>)>>,
+    keep: usize,
+}
+
+impl BufferPool {
+    /// A pool that keeps at most `keep` buffers.
+    pub(crate) fn new(keep: usize) -> Self {
+        Self {
+            free: Mutex::new(Vec::new()),
+            keep,
+        }
+    }
+
+    /// A used batch (emptied), or a new one with room for `bytes`.
+    pub(crate) fn take(&self, bytes: usize, events: usize) -> EventBatch {
+        let used = self.free.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        match used {
+            Some((buf, ends)) => EventBatch::from_parts(buf, ends),
+            None => EventBatch::with_capacity(bytes, events),
+        }
+    }
+
+    /// Hands written strings back.
+    pub(crate) fn give(&self, formatted: Formatted) {
+        let mut free = self.free.lock().unwrap_or_else(PoisonError::into_inner);
+        if free.len() < self.keep {
+            free.push(formatted.into_parts());
+        }
+    }
+}
+
 /// Per-worker state.
 pub(crate) struct Worker {
     pub(crate) generator: Box<dyn Generator>,
@@ -48,12 +86,50 @@ pub(crate) struct Worker {
     pub(crate) tags: Vec<Tags>,
     pub(crate) offsets: OffsetCache,
     pub(crate) events: EventBatch,
+    pub(crate) pool: Arc<BufferPool>,
 }
 
 impl Worker {
     fn tags_of(&self, id: u16) -> &Tags {
         let i = usize::from(id).saturating_sub(1);
         &self.tags[i.min(self.tags.len() - 1)]
+    }
+
+    /// Produces the events of one timestamp into `self.events`; false when
+    /// the generator exhausted itself.
+    #[inline]
+    fn produce(
+        &mut self,
+        micros: i64,
+        id: u16,
+        result: &mut UnitResult,
+        report: &mut dyn FnMut(EngineEvent),
+    ) -> bool {
+        let ts = self.offsets.timestamp(micros);
+        let tags = self.tags_of(id).clone();
+        let mark = self.events.mark();
+        result.timestamps += 1;
+        let produced = catch_unwind(AssertUnwindSafe(|| {
+            self.generator.produce(ts, &tags, &mut self.events)
+        }));
+        match produced {
+            Ok(Produced::Events) => {}
+            Ok(Produced::Dropped) => result.dropped += 1,
+            Ok(Produced::Exhausted) => {
+                result.exhausted = true;
+                return false;
+            }
+            Ok(Produced::Failed(message)) => {
+                result.errors += 1;
+                report(EngineEvent::ProduceError(message));
+            }
+            Err(_) => {
+                self.events.rollback(mark);
+                result.errors += 1;
+                report(EngineEvent::ProduceError(panic_capture::take_last()));
+            }
+        }
+        true
     }
 
     /// Produces and formats one unit.
@@ -72,6 +148,10 @@ impl Worker {
             format_failed: vec![0; self.formatters.len()],
             exhausted: false,
         };
+        if !self.formatters.is_empty() && self.formatters.iter().all(Formatter::is_plain) {
+            self.run_plain(unit, &mut result, report);
+            return result;
+        }
         let mut per_output: Vec<Formatted> = (0..self.formatters.len())
             .map(|_| Formatted::new())
             .collect();
@@ -79,29 +159,8 @@ impl Worker {
         for batch in &unit.batches {
             self.events.clear();
             for &(micros, id) in batch {
-                let ts = self.offsets.timestamp(micros);
-                let tags = self.tags_of(id).clone();
-                let mark = self.events.mark();
-                result.timestamps += 1;
-                let produced = catch_unwind(AssertUnwindSafe(|| {
-                    self.generator.produce(ts, &tags, &mut self.events)
-                }));
-                match produced {
-                    Ok(Produced::Events) => {}
-                    Ok(Produced::Dropped) => result.dropped += 1,
-                    Ok(Produced::Exhausted) => {
-                        result.exhausted = true;
-                        break;
-                    }
-                    Ok(Produced::Failed(message)) => {
-                        result.errors += 1;
-                        report(EngineEvent::ProduceError(message));
-                    }
-                    Err(_) => {
-                        self.events.rollback(mark);
-                        result.errors += 1;
-                        report(EngineEvent::ProduceError(panic_capture::take_last()));
-                    }
+                if !self.produce(micros, id, &mut result, report) {
+                    break;
                 }
             }
             result.events += self.events.len() as u64;
@@ -121,5 +180,34 @@ impl Worker {
         }
         result.formatted = per_output;
         result
+    }
+
+    /// The `plain` fast path: `plain` strings are the events themselves, so
+    /// the whole unit is produced into one batch whose buffers become the
+    /// output's strings (batch boundaries do not matter to `plain`).
+    fn run_plain(
+        &mut self,
+        unit: &Unit,
+        result: &mut UnitResult,
+        report: &mut dyn FnMut(EngineEvent),
+    ) {
+        self.events.clear();
+        'unit: for batch in &unit.batches {
+            for &(micros, id) in batch {
+                if !self.produce(micros, id, result, report) {
+                    break 'unit;
+                }
+            }
+        }
+        result.events = self.events.len() as u64;
+        let fresh = self
+            .pool
+            .take(self.events.byte_len() * 5 / 4, self.events.len() * 5 / 4);
+        let events = std::mem::replace(&mut self.events, fresh);
+        let formatted = Formatted::from_event_batch(events);
+        for _ in 1..self.formatters.len() {
+            result.formatted.push(formatted.clone());
+        }
+        result.formatted.push(formatted);
     }
 }
