@@ -451,15 +451,24 @@ mod tests {
     fn escapes_at_every_position_match_serde_json() {
         // Word-at-a-time scanning: every special byte at every offset of
         // strings around the word size, next to multi-byte characters.
-        let specials = ['"', '\\', '\n', '\u{0}', '\u{1f}', '\t', '\u{7f}', 'é', ' ', '~'];
+        let specials = [
+            '"', '\\', '\n', '\u{0}', '\u{1f}', '\t', '\u{7f}', 'é', ' ', '~',
+        ];
         for len in 0..34 {
             for at in 0..len {
                 for &c in &specials {
                     for &d in &specials {
-                        let mut s: String = "abcdefghijklmnopqrstuvwxyz0123456789".chars().take(len).collect();
+                        let mut s: String = "abcdefghijklmnopqrstuvwxyz0123456789"
+                            .chars()
+                            .take(len)
+                            .collect();
                         s.replace_range(at..=at, &c.to_string());
                         s.push(d);
-                        assert_eq!(to_json_string(s.as_str()), serde_json::to_string(&s).unwrap(), "{s:?}");
+                        assert_eq!(
+                            to_json_string(s.as_str()),
+                            serde_json::to_string(&s).unwrap(),
+                            "{s:?}"
+                        );
                     }
                 }
             }

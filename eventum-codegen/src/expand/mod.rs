@@ -6,6 +6,7 @@
 //! (`__eventum` is bound to the runtime crate, or to `#[generator(crate = ...)]`).
 
 pub(crate) mod events;
+pub(crate) mod fast_format;
 pub(crate) mod fsm;
 pub(crate) mod params;
 pub(crate) mod picking;
@@ -59,10 +60,16 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     let schema = resolved.schema.as_ref();
     let files = &resolved.field_files;
 
-    // Pass-through items; helpers that build fragments get their ecs! expanded.
+    // Pass-through items; helpers that build fragments get their ecs!
+    // expanded, and every function its format! lowered.
     let others = g.other_items.iter().map(|item| match item {
-        syn::Item::Fn(f) if events::has_ecs(f) => {
-            let f = events::expand_fragment_fn(cx, schema, files, &krate, f);
+        syn::Item::Fn(f) => {
+            let mut f = if events::has_ecs(f) {
+                events::expand_fragment_fn(cx, schema, files, &krate, f)
+            } else {
+                f.clone()
+            };
+            fast_format::rewrite_fn(&krate, &mut f);
             quote!(#f)
         }
         other => quote!(#other),
@@ -115,7 +122,8 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     let mut field_lists = Vec::new();
     for e in &g.events {
         let vars_ty = events::vars_ident(e);
-        let expanded = events::expand_event_fn(cx, schema, files, &krate, e, &vars_ty);
+        let mut expanded = events::expand_event_fn(cx, schema, files, &krate, e, &vars_ty);
+        fast_format::rewrite_fn(&krate, &mut expanded.item);
         let item = &expanded.item;
         fns.push(quote!(#item));
         let mut paths: Vec<(String, String)> = Vec::new();

@@ -63,7 +63,11 @@ impl BufferPool {
 
     /// A used batch (emptied), or a new one with room for `bytes`.
     pub(crate) fn take(&self, bytes: usize, events: usize) -> EventBatch {
-        let used = self.free.lock().unwrap_or_else(PoisonError::into_inner).pop();
+        let used = self
+            .free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
         match used {
             Some((buf, ends)) => EventBatch::from_parts(buf, ends),
             None => EventBatch::with_capacity(bytes, events),
