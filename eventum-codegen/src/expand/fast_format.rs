@@ -168,7 +168,7 @@ fn lower(krate: &TokenStream, mac: &syn::Macro) -> Option<TokenStream> {
     }
     let pieces = pieces(&fmt.value(), &args)?;
     // An unused argument is an error of format!; keep its diagnostic.
-    let used = |i: usize| pieces.iter().any(|p| *p == Piece::Arg(i));
+    let used = |i: usize| pieces.contains(&Piece::Arg(i));
     if !(0..args.len()).all(used) {
         return None;
     }
