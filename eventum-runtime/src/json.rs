@@ -90,12 +90,14 @@ pub fn write_escaped(out: &mut Vec<u8>, s: &str) {
         i = at + 1;
         start = i;
     }
-    for (at, &b) in bytes.iter().enumerate().skip(i) {
+    while i < bytes.len() {
+        let b = bytes[i];
         if ESCAPE[b as usize] != 0 {
-            out.extend_from_slice(&bytes[start..at]);
+            out.extend_from_slice(&bytes[start..i]);
             push_escape(out, b);
-            start = at + 1;
+            start = i + 1;
         }
+        i += 1;
     }
     out.extend_from_slice(&bytes[start..]);
 }

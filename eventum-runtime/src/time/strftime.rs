@@ -57,7 +57,8 @@ enum Pad {
 }
 
 fn num(out: &mut String, v: i64, width: usize, pad: Pad) {
-    let s = v.unsigned_abs().to_string();
+    let mut digits = itoa::Buffer::new();
+    let s = digits.format(v.unsigned_abs());
     if v < 0 {
         out.push('-');
     }
@@ -66,7 +67,7 @@ fn num(out: &mut String, v: i64, width: usize, pad: Pad) {
             out.push(if pad == Pad::Zero { '0' } else { ' ' });
         }
     }
-    out.push_str(&s);
+    out.push_str(s);
 }
 
 /// ISO 8601 week-based year and week number.
