@@ -2,7 +2,7 @@
 //! turning units of timestamps into formatted output for every output.
 
 use super::panic_capture;
-use super::{EngineEvent, Unit, UnitResult};
+use super::{EngineEvent, PART_BYTES, Unit, UnitResult};
 use crate::format::{Formatted, Formatter};
 use crate::generator::{EventBatch, Generator, Produced, Tags};
 use crate::time::{Timestamp, Zone};
@@ -136,14 +136,12 @@ impl Worker {
         true
     }
 
-    /// Produces and formats one unit.
-    pub(crate) fn run_unit(
-        &mut self,
-        unit: &Unit,
-        report: &mut dyn FnMut(EngineEvent),
-    ) -> UnitResult {
-        let mut result = UnitResult {
+    /// A result for `unit` with nothing in it yet.
+    fn empty_result(&self, unit: &Unit, part: u32) -> UnitResult {
+        UnitResult {
             index: unit.index,
+            part,
+            last: true,
             formatted: Vec::with_capacity(self.formatters.len()),
             timestamps: 0,
             events: 0,
@@ -151,11 +149,22 @@ impl Worker {
             errors: 0,
             format_failed: vec![0; self.formatters.len()],
             exhausted: false,
-        };
-        if !self.formatters.is_empty() && self.formatters.iter().all(Formatter::is_plain) {
-            self.run_plain(unit, &mut result, report);
-            return result;
         }
+    }
+
+    /// Produces and formats one unit, handing the result (in one or more
+    /// parts) to `emit`; false when `emit` refused one (the output loop is
+    /// gone).
+    pub(crate) fn run_unit(
+        &mut self,
+        unit: &Unit,
+        report: &mut dyn FnMut(EngineEvent),
+        emit: &mut dyn FnMut(UnitResult) -> bool,
+    ) -> bool {
+        if !self.formatters.is_empty() && self.formatters.iter().all(Formatter::is_plain) {
+            return self.run_plain(unit, report, emit);
+        }
+        let mut result = self.empty_result(unit, 0);
         let mut per_output: Vec<Formatted> = (0..self.formatters.len())
             .map(|_| Formatted::new())
             .collect();
@@ -183,26 +192,43 @@ impl Worker {
             }
         }
         result.formatted = per_output;
-        result
+        emit(result)
     }
 
     /// The `plain` fast path: `plain` strings are the events themselves, so
-    /// the whole unit is produced into one batch whose buffers become the
-    /// output's strings (batch boundaries do not matter to `plain`).
+    /// the events are produced into one batch whose buffers become the
+    /// output's strings (batch boundaries do not matter to `plain`), sent
+    /// in parts of about [`PART_BYTES`].
     fn run_plain(
         &mut self,
         unit: &Unit,
-        result: &mut UnitResult,
         report: &mut dyn FnMut(EngineEvent),
-    ) {
+        emit: &mut dyn FnMut(UnitResult) -> bool,
+    ) -> bool {
+        let mut part = 0;
+        let mut result = self.empty_result(unit, part);
         self.events.clear();
-        'unit: for batch in &unit.batches {
-            for &(micros, id) in batch {
-                if !self.produce(micros, id, result, report) {
-                    break 'unit;
+        let mut timestamps = unit.batches.iter().flatten().peekable();
+        while let Some(&(micros, id)) = timestamps.next() {
+            if !self.produce(micros, id, &mut result, report) {
+                break;
+            }
+            if self.events.byte_len() >= PART_BYTES && timestamps.peek().is_some() {
+                result.last = false;
+                self.take_events(&mut result);
+                if !emit(result) {
+                    return false;
                 }
+                part += 1;
+                result = self.empty_result(unit, part);
             }
         }
+        self.take_events(&mut result);
+        emit(result)
+    }
+
+    /// Moves the produced events into `result` as every output's strings.
+    fn take_events(&mut self, result: &mut UnitResult) {
         result.events = self.events.len() as u64;
         let fresh = self
             .pool
