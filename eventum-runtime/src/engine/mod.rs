@@ -155,6 +155,10 @@ const UNIT_TIMESTAMPS: usize = 2048;
 /// outputs only).
 pub(crate) const PART_BYTES: usize = 1 << 20;
 
+/// Parts a worker may have waiting for the output loop: a whole unit of
+/// events up to about 4 KB each.
+const PARTS_AHEAD: usize = 8;
+
 /// The seed of worker `i`'s generator instance.
 pub fn worker_seed(seed: u64, worker: usize) -> u64 {
     let mut x = seed ^ (worker as u64).wrapping_mul(0xA076_1D64_78BD_642F);
@@ -230,8 +234,13 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
     // One result channel per worker: units are dealt round-robin, so the
     // output loop reads the channel of the worker that holds the next unit
     // and the others wait (no reorder queue, memory bounded by the channels).
+    // A `plain` unit comes in parts; a worker must be able to finish its
+    // unit while the output loop still reads the previous worker's, or the
+    // workers would take turns.
+    let plain = formatters.iter().all(crate::format::Formatter::is_plain);
+    let ahead = if plain { PARTS_AHEAD } else { 2 };
     let (to_output, from_workers): (Vec<_>, Vec<_>) = (0..workers)
-        .map(|_| mpsc::sync_channel::<Box<UnitResult>>(2))
+        .map(|_| mpsc::sync_channel::<Box<UnitResult>>(ahead))
         .unzip();
     let (to_log, from_log) = mpsc::channel::<String>();
     let mut stats = RunStats {
@@ -241,10 +250,13 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
 
     // With only `plain` outputs, workers hand their event buffers to the
     // output loop, which hands them back once written. Every buffer in
-    // flight can come back: those in the channels and the reorder queue,
-    // one being filled per worker, one being written.
-    let plain = formatters.iter().all(crate::format::Formatter::is_plain);
-    let pool = Arc::new(BufferPool::new(if plain { workers * 4 + 2 } else { 0 }));
+    // flight can come back: those in the channels, one being filled per
+    // worker, one being written.
+    let pool = Arc::new(BufferPool::new(if plain {
+        workers * (ahead + 2) + 2
+    } else {
+        0
+    }));
 
     thread::scope(|scope| {
         let mut to_workers: Vec<SyncSender<Unit>> = Vec::new();
