@@ -14,6 +14,7 @@ pub use crate::generator::{
 pub use crate::json::{RawJson, WriteJson};
 pub use crate::params::{ParamType, apply_params, as_usize};
 pub use crate::picking::{AliasTable, Picker, Render, produce};
+pub use crate::py;
 pub use crate::sample::{CellRef, Row, Sample};
 pub use regex::Regex;
 pub use serde_json::Value;

@@ -9,6 +9,7 @@ pub(crate) mod events;
 pub(crate) mod fsm;
 pub(crate) mod params;
 pub(crate) mod picking;
+pub(crate) mod python;
 pub(crate) mod samples;
 pub(crate) mod serialize;
 pub(crate) mod state;
@@ -61,8 +62,15 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
 
     // Pass-through items; helpers that build fragments get their ecs! expanded.
     let others = g.other_items.iter().map(|item| match item {
-        syn::Item::Fn(f) if events::has_ecs(f) => {
-            let f = events::expand_fragment_fn(cx, schema, files, &krate, f);
+        syn::Item::Fn(f) => {
+            let mut f = if events::has_ecs(f) {
+                events::expand_fragment_fn(cx, schema, files, &krate, f)
+            } else {
+                f.clone()
+            };
+            if g.args.export {
+                python::rewrite_fn(&krate, &mut f);
+            }
             quote!(#f)
         }
         other => quote!(#other),
@@ -115,7 +123,10 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     let mut field_lists = Vec::new();
     for e in &g.events {
         let vars_ty = events::vars_ident(e);
-        let expanded = events::expand_event_fn(cx, schema, files, &krate, e, &vars_ty);
+        let mut expanded = events::expand_event_fn(cx, schema, files, &krate, e, &vars_ty);
+        if g.args.export {
+            python::rewrite_fn(&krate, &mut expanded.item);
+        }
         let item = &expanded.item;
         fns.push(quote!(#item));
         let mut paths: Vec<(String, String)> = Vec::new();
