@@ -155,6 +155,7 @@ pub static FALLBACK_SPEC: GeneratorSpec = GeneratorSpec {
     description: "",
     mode: Mode::Chance,
     ecs_version: "",
+    field_files: &[],
     events: &[],
     chain: &[],
     params: &[],

@@ -10,7 +10,9 @@
 mod build_generator;
 mod codegen;
 mod eventum;
+mod new_generator;
 mod util;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,6 +46,23 @@ enum Task {
         #[arg(long)]
         check: bool,
     },
+    /// Scaffold a generator crate `generators/<category>-<source>` and
+    /// register it in eventum-rs.
+    NewGenerator {
+        /// `<category>-<source>`, e.g. `network-cisco-asa`.
+        name: String,
+    },
+    /// Check a generator before sharing it: export, ECS validity, live pacing.
+    Validate {
+        /// The generator.
+        name: String,
+        /// Native timestamps to check.
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+        /// Seconds of live-mode run (0 skips it).
+        #[arg(long, default_value_t = 4)]
+        live_seconds: u64,
+    },
     /// Install or run the real Python Eventum, the conformance reference.
     Eventum {
         #[command(subcommand)]
@@ -76,6 +95,12 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
+        Task::NewGenerator { name } => new_generator::run(&name),
+        Task::Validate {
+            name,
+            count,
+            live_seconds,
+        } => validate::run(&name, count, live_seconds),
         Task::BuildGenerator {
             name,
             all,

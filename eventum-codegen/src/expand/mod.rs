@@ -227,6 +227,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
         }
     );
     let chain: Vec<String> = g.args.chain.iter().map(ToString::to_string).collect();
+    let field_files: Vec<&String> = g.args.fields.iter().map(|f| &f.value).collect();
     let mut event_specs = Vec::new();
     let mut k = 0usize;
     for e in &g.events {
@@ -434,6 +435,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
                 description: #description,
                 mode: #krate::Mode::#mode_ident,
                 ecs_version: #ecs_version,
+                field_files: &[#(#field_files),*],
                 events: &[#(#event_specs),*],
                 chain: &[#(#chain),*],
                 params: &[#param_specs],
