@@ -497,3 +497,5 @@ fn write_loop(
         log(config, &m);
     }
 }
+#[cfg(test)]
+mod tests;
