@@ -35,7 +35,11 @@ impl crate::Generator for Numbered {
         if self.stop_at == Some(self.n) {
             return Produced::Exhausted;
         }
-        assert!(self.n % 10 != 0, "event {} fails on purpose", self.n);
+        assert!(
+            !self.n.is_multiple_of(10),
+            "event {} fails on purpose",
+            self.n
+        );
         out.push(format!("{{\"n\": {}}}", self.n).as_bytes());
         Produced::Events
     }
@@ -45,6 +49,8 @@ impl crate::Generator for Numbered {
     }
 }
 
+// The signature of `GeneratorEntry::create`.
+#[allow(clippy::unnecessary_wraps)]
 fn plain(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
     Ok(Box::new(Numbered {
         n: 0,
@@ -52,6 +58,8 @@ fn plain(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
     }))
 }
 
+// The signature of `GeneratorEntry::create`.
+#[allow(clippy::unnecessary_wraps)]
 fn stopping(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
     Ok(Box::new(Numbered {
         n: 0,
@@ -94,7 +102,7 @@ fn config(
     }
 }
 
-fn temp(name: &str) -> std::path::PathBuf {
+fn temp(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("eventum-engine-{name}-{}.json", std::process::id()))
 }
 
@@ -102,7 +110,7 @@ fn temp(name: &str) -> std::path::PathBuf {
 fn produce_errors_are_counted_and_skipped() {
     let path = temp("errors");
     let mut messages = Vec::new();
-    let (tx, rx) = std::sync::mpsc::channel();
+    let (tx, rx) = mpsc::channel();
     let mut c = config(plain, 100, &path, FormatterConfig::Plain, None);
     c.log = Some(Box::new(move |m: &str| {
         let _ = tx.send(m.to_owned());
@@ -181,7 +189,7 @@ fn a_bad_output_fails_before_anything_runs() {
         FormatterConfig::Plain,
         None,
     );
-    c.base_dir = std::path::PathBuf::from("/");
+    c.base_dir = PathBuf::from("/");
     let err = run(c).unwrap_err();
     assert!(err.0.contains("output file"), "{err}");
 }
