@@ -75,15 +75,15 @@ fn any_is_uniform() {
 fn fsm_walks_sessions() {
     let (names, events) = walk(&modes::fsm::GENERATOR, 5_000, 9);
     assert_eq!(names[0], "login");
-    let mut failed_logins = 0;
-    let mut logins = 0;
+    let mut failed_logins = 0u32;
+    let mut logins = 0u32;
     for (i, pair) in names.windows(2).enumerate() {
         let (now, next) = (pair[0], pair[1]);
         match now {
             "login" => {
                 logins += 1;
                 let failed = events[i]["event"]["outcome"] == "failure";
-                failed_logins += usize::from(failed);
+                failed_logins += u32::from(failed);
                 assert_eq!(next, if failed { "login" } else { "command" }, "at {i}");
             }
             "command" => {
@@ -93,7 +93,7 @@ fn fsm_walks_sessions() {
             _ => assert_eq!(next, "login"),
         }
     }
-    let rate = failed_logins as f64 / logins as f64;
+    let rate = f64::from(failed_logins) / f64::from(logins);
     assert!((0.2..0.3).contains(&rate), "{rate}");
 }
 
