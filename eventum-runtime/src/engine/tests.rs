@@ -193,3 +193,76 @@ fn a_bad_output_fails_before_anything_runs() {
     let err = run(c).unwrap_err();
     assert!(err.0.contains("output file"), "{err}");
 }
+
+/// Writes how many tags its timestamp carries (1 for the http input here).
+struct TagCounter;
+
+impl crate::Generator for TagCounter {
+    fn produce(&mut self, _ts: Timestamp, tags: &Tags, out: &mut EventBatch) -> Produced {
+        out.push(format!("{{\"tags\": {}}}", tags.len()).as_bytes());
+        Produced::Events
+    }
+
+    fn render(&mut self, _: &str, _: Timestamp, _: &Tags, _: &mut EventBatch) -> Option<Produced> {
+        None
+    }
+}
+
+// The signature of `GeneratorEntry::create`.
+#[allow(clippy::unnecessary_wraps)]
+fn tag_counter(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
+    Ok(Box::new(TagCounter))
+}
+
+/// The http input is served while an endless cron input runs (Eventum runs
+/// the interactive group on its own thread).
+#[test]
+fn http_runs_beside_an_endless_schedule() {
+    use std::io::{Read, Write};
+    let path = temp("http");
+    let port = 20_000 + (std::process::id() % 20_000) as u16;
+    let mut c = config(tag_counter, 1, &path, FormatterConfig::Plain, None);
+    c.live_mode = true;
+    c.now = Timestamp::now().utc_micros();
+    c.inputs = serde_saphyr::from_str(&format!(
+        "[{{cron: {{expression: '* * * * * *', count: 1}}}}, {{http: {{host: 127.0.0.1, port: {port}, tags: [api]}}}}]"
+    ))
+    .unwrap();
+    let stop = c.stop.clone();
+    let engine = std::thread::spawn(move || run(c).unwrap());
+    let post = |body: &str, path: &str| -> String {
+        for _ in 0..50 {
+            if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+                let req = format!(
+                    "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                s.write_all(req.as_bytes()).unwrap();
+                let mut resp = String::new();
+                let _ = s.read_to_string(&mut resp);
+                return resp;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("the http input never listened on port {port}");
+    };
+    let resp = post("{\"count\": 3}", "/generate");
+    assert!(resp.starts_with("HTTP/1.1 201"), "{resp}");
+    // Wait for the three http events (the cron ones come every second).
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if text.lines().filter(|l| *l == "{\"tags\": 1}").count() == 3 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "http events never arrived:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    stop.store(true, Ordering::SeqCst);
+    let stats = engine.join().unwrap();
+    assert!(stats.stopped);
+    let _ = std::fs::remove_file(&path);
+}
