@@ -229,7 +229,7 @@ fn http_runs_beside_an_endless_schedule() {
     ))
     .unwrap();
     let stop = c.stop.clone();
-    let engine = std::thread::spawn(move || run(c).unwrap());
+    let engine = thread::spawn(move || run(c).unwrap());
     let post = |body: &str, path: &str| -> String {
         for _ in 0..50 {
             if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
@@ -242,7 +242,7 @@ fn http_runs_beside_an_endless_schedule() {
                 let _ = s.read_to_string(&mut resp);
                 return resp;
             }
-            std::thread::sleep(Duration::from_millis(100));
+            thread::sleep(Duration::from_millis(100));
         }
         panic!("the http input never listened on port {port}");
     };
@@ -259,7 +259,7 @@ fn http_runs_beside_an_endless_schedule() {
             Instant::now() < deadline,
             "http events never arrived:\n{text}"
         );
-        std::thread::sleep(Duration::from_millis(100));
+        thread::sleep(Duration::from_millis(100));
     }
     stop.store(true, Ordering::SeqCst);
     let stats = engine.join().unwrap();
