@@ -102,6 +102,16 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// `j` itself when pure, else a temporary bound to it here.
+    pub(crate) fn pin(&mut self, j: J, hint: &str) -> J {
+        if j.pure {
+            return j;
+        }
+        let t = self.temp(hint);
+        self.buf.set(&t, &j.code);
+        J::new(t, j.ty, true, true)
+    }
+
     /// Translates and binds to a temporary when the value is not pure.
     pub(crate) fn expr_hoisted(&mut self, e: &Expr, hint: &str) -> J {
         let j = self.expr(e);
@@ -381,7 +391,21 @@ impl Tr<'_, '_> {
                     },
                     _ => Ty::Unknown,
                 };
-                let code = format!("{}.{member}", base.operand());
+                let row = match &base.ty {
+                    Ty::Row(r) => Some(r),
+                    Ty::Opt(inner) => match &**inner {
+                        Ty::Row(r) => Some(r),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let position = row
+                    .and_then(|r| self.m.row_positional.get(r))
+                    .and_then(|fields| fields.iter().position(|f| *f == member));
+                let code = match position {
+                    Some(i) => format!("{}[{i}]", base.operand()),
+                    None => format!("{}.{member}", base.operand()),
+                };
                 // CSV cells are strings in Jinja: convert typed columns.
                 if let Ty::Row(row) = &base.ty
                     && self.m.row_is_csv.get(row).copied().unwrap_or(false)
@@ -433,6 +457,7 @@ impl Tr<'_, '_> {
             return inner;
         }
         let target = super::types::from_syn(&c.ty, &self.m.structs, &[]);
+        let bits = int_bits(&c.ty);
         match (&inner.ty, &target) {
             (Ty::Int | Ty::Unknown, Ty::Float) => J::new(
                 format!("{} | float", inner.operand()),
@@ -440,12 +465,37 @@ impl Tr<'_, '_> {
                 inner.pure,
                 false,
             ),
-            (Ty::Float | Ty::Unknown | Ty::Bool, Ty::Int) => J::new(
+            // Rust saturates a float cast to an integer type's range.
+            (Ty::Float, Ty::Int) => {
+                let x = format!("{} | int", inner.operand());
+                let code = match bits {
+                    Some((b, signed)) if b < 64 => {
+                        let (lo, hi) = int_range(b, signed);
+                        format!("[[{x}, {hi}] | min, {lo}] | max")
+                    }
+                    Some((_, false)) => format!("[{x}, 0] | max"),
+                    _ => x,
+                };
+                J::new(code, Ty::Int, inner.pure, false)
+            }
+            (Ty::Unknown | Ty::Bool, Ty::Int) => J::new(
                 format!("{} | int", inner.operand()),
                 Ty::Int,
                 inner.pure,
                 false,
             ),
+            // Rust wraps an integer cast to a narrower type.
+            (Ty::Int, Ty::Int) if bits.is_some_and(|(b, _)| b < 64) => {
+                let (b, signed) = bits.unwrap_or((64, true));
+                let modulus = 1_u64 << b;
+                let code = if signed {
+                    let half = modulus / 2;
+                    format!("(({} + {half}) % {modulus}) - {half}", inner.operand())
+                } else {
+                    format!("{} % {modulus}", inner.operand())
+                };
+                J::new(code, Ty::Int, inner.pure, false)
+            }
             (a, b) if a == b => inner,
             (Ty::Float, Ty::Float) | (Ty::Int, Ty::Int) => inner,
             _ => {
@@ -876,6 +926,10 @@ impl Tr<'_, '_> {
                 // Rust prints `true`, Python `True`.
                 Ty::Bool => format!("({} and 'true' or 'false')", j.operand()),
                 Ty::Timestamp => format!("{} | string", j.operand()),
+                Ty::Float => {
+                    let x = self.pin(j.clone(), "x");
+                    format!("({})", float_display(&x))
+                }
                 _ => j.operand(),
             };
         }
@@ -917,6 +971,40 @@ impl Tr<'_, '_> {
         }
         pct.push_str(conv);
         format!("({} | format({}))", jinja::string(&pct), j.code)
+    }
+}
+
+/// A float as Rust's `Display` writes it: `1` for 1.0 (Python: `1.0`).
+/// `x` must be pure (it is read twice).
+pub(crate) fn float_display(x: &J) -> String {
+    let x = x.operand();
+    format!("({x} | int) | string if {x} == ({x} | int) else {x} | string")
+}
+
+/// The width and signedness of a primitive integer type (`usize` and
+/// `isize` are 64 bits wide on the platforms Eventum runs on).
+fn int_bits(ty: &syn::Type) -> Option<(u32, bool)> {
+    let syn::Type::Path(p) = ty else { return None };
+    let name = p.path.get_ident()?.to_string();
+    let signed = name.starts_with('i');
+    let bits = match name.trim_start_matches(['i', 'u']) {
+        "8" => 8,
+        "16" => 16,
+        "32" => 32,
+        "64" | "size" => 64,
+        "128" => 128,
+        _ => return None,
+    };
+    Some((bits, signed))
+}
+
+/// The bounds of an integer type, as Jinja literals.
+fn int_range(bits: u32, signed: bool) -> (String, String) {
+    if signed {
+        let half = 1_u128 << (bits - 1);
+        (format!("-{half}"), (half - 1).to_string())
+    } else {
+        ("0".to_owned(), ((1_u128 << bits) - 1).to_string())
     }
 }
 

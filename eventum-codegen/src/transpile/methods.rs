@@ -209,6 +209,10 @@ impl Tr<'_, '_> {
         };
         let arg = |i: usize| js.get(i).map(|j| j.code.clone()).unwrap_or_default();
         let init = self.m.state_init(scope, field).cloned().unwrap_or_default();
+        let value_default = match (ty, &init.default) {
+            (Ty::Value(_), Some(d)) => Some(self.const_expr(d)),
+            _ => None,
+        };
         match (ty, name) {
             (Ty::Counter(k), "next" | "next_value") => {
                 let start = init
@@ -373,17 +377,29 @@ impl Tr<'_, '_> {
                 self.buf.do_(&format!("{st}.set({key}, {m})"));
                 J::new(out, Ty::Opt(v.clone()), true, true)
             }
-            (Ty::Value(t), "get") => {
-                J::new(format!("{st}.get({key})"), Ty::Opt(t.clone()), true, true)
-            }
-            (Ty::Value(t), "get_or") => J::new(
-                format!("{st}.get({key}, {})", arg(0)),
-                (**t).clone(),
-                true,
-                true,
-            ),
+            // A `Value` with a declared default holds it until the first
+            // `take`: Eventum's state starts empty, so reads fall back to
+            // the default and `take` stores `none` instead of removing it.
+            (Ty::Value(t), "get") => J::new(value_read(st, &key, value_default.as_deref()), Ty::Opt(t.clone()), true, true),
+            (Ty::Value(t), "get_or") => match &value_default {
+                None => J::new(
+                    format!("{st}.get({key}, {})", arg(0)),
+                    (**t).clone(),
+                    true,
+                    true,
+                ),
+                Some(d) => {
+                    let read = format!("{st}.get({key}, {d})");
+                    J::new(
+                        format!("{read} if {read} is not none else {}", arg(0)),
+                        (**t).clone(),
+                        true,
+                        false,
+                    )
+                }
+            },
             (Ty::Value(_), "is_defined") => J::new(
-                format!("{st}.get({key}) is not none"),
+                format!("{} is not none", value_read(st, &key, value_default.as_deref())),
                 Ty::Bool,
                 true,
                 false,
@@ -394,7 +410,13 @@ impl Tr<'_, '_> {
             }
             (Ty::Value(t), "take") => {
                 let v = self.temp("value");
-                self.buf.set(&v, &format!("{st}.pop({key}, none)"));
+                match &value_default {
+                    None => self.buf.set(&v, &format!("{st}.pop({key}, none)")),
+                    Some(d) => {
+                        self.buf.set(&v, &format!("{st}.get({key}, {d})"));
+                        self.buf.do_(&format!("{st}.set({key}, none)"));
+                    }
+                }
                 J::new(v, Ty::Opt(t.clone()), true, true)
             }
             _ => {
@@ -422,11 +444,17 @@ impl Tr<'_, '_> {
                 | "cloned",
             ) => recv,
             (Ty::Bool, "then_some") => {
+                // Rust evaluates the argument whether or not the bool holds.
                 let v = js.first().cloned().unwrap_or_else(Self::error_value);
+                let (recv, v) = if v.pure {
+                    (recv, v)
+                } else {
+                    (self.pin(recv, "cond"), self.pin(v, "some"))
+                };
                 J::new(
-                    format!("{} if {r} else none", v.operand()),
+                    format!("{} if {} else none", v.operand(), recv.operand()),
                     Ty::Opt(Box::new(v.ty)),
-                    pure,
+                    true,
                     false,
                 )
             }
@@ -450,6 +478,10 @@ impl Tr<'_, '_> {
             (_, "to_string") => match recv.ty {
                 Ty::Bool => J::new(format!("{r} and 'true' or 'false'"), Ty::Str, pure, false),
                 Ty::Str => recv,
+                Ty::Float => {
+                    let x = self.pin(recv, "x");
+                    J::new(super::expr::float_display(&x), Ty::Str, true, false)
+                }
                 _ => J::new(format!("{r} | string"), Ty::Str, pure, false),
             },
             (Ty::Str, "len") => J::new(format!("{r} | length"), Ty::Int, pure, false),
@@ -498,17 +530,15 @@ impl Tr<'_, '_> {
                 J::new("none", Ty::Unit, true, true)
             }
             (Ty::Opt(t), "unwrap_or") => {
-                let v = if recv.pure {
-                    recv.code.clone()
-                } else {
-                    let t = self.temp("opt");
-                    self.buf.set(&t, &recv.code);
-                    t
-                };
+                // The fallback is evaluated even when the option is `Some`.
+                let t = t.clone();
+                let v = self.pin(recv, "opt").code;
+                let fallback = js.first().cloned().unwrap_or_else(Self::error_value);
+                let fallback = self.pin(fallback, "or");
                 J::new(
-                    format!("{v} if {v} is not none else {}", arg(0)),
-                    (**t).clone(),
-                    apure,
+                    format!("{v} if {v} is not none else {}", fallback.operand()),
+                    *t,
+                    true,
                     false,
                 )
             }
@@ -532,7 +562,16 @@ impl Tr<'_, '_> {
             (Ty::Int | Ty::Float, "pow" | "powi" | "powf") => {
                 J::new(format!("{r} ** {}", arg(0)), recv.ty.clone(), pure, false)
             }
-            (Ty::Float, "round") => J::new(format!("{r} | round"), Ty::Float, pure, false),
+            // Rust rounds half away from zero, Python's `round` half to even.
+            (Ty::Float, "round") => {
+                let x = self.pin(recv, "x").operand();
+                J::new(
+                    format!("((({x} | abs) + 0.5) | round(0, 'floor')) * (1 if {x} >= 0 else -1)"),
+                    Ty::Float,
+                    true,
+                    false,
+                )
+            }
             (Ty::Float, "floor") => {
                 J::new(format!("{r} | round(0, 'floor')"), Ty::Float, pure, false)
             }
@@ -544,5 +583,13 @@ impl Tr<'_, '_> {
                 Self::error_value()
             }
         }
+    }
+}
+
+/// A `Value` state field read as an `Option`.
+fn value_read(st: &str, key: &str, default: Option<&str>) -> String {
+    match default {
+        Some(d) => format!("{st}.get({key}, {d})"),
+        None => format!("{st}.get({key})"),
     }
 }

@@ -20,6 +20,9 @@ mod skeleton;
 mod stmt;
 pub(crate) mod types;
 
+#[cfg(test)]
+mod golden;
+
 use crate::ctxt::Ctxt;
 use crate::ecs_lit::Tree;
 use crate::model::{EventFn, Generator, SampleSource, Scope};
@@ -57,6 +60,10 @@ pub(crate) struct Module<'a> {
     pub(crate) samples: HashMap<String, (String, Option<String>, bool)>,
     /// Row struct name -> csv? (CSV cells are strings in Jinja).
     pub(crate) row_is_csv: HashMap<String, bool>,
+    /// Row structs of samples without a header (items, CSV with `header =
+    /// false`, JSON arrays of arrays): Eventum names their columns `_0`,
+    /// `_1`, ..., so a field is read by its position.
+    pub(crate) row_positional: HashMap<String, Vec<String>>,
     pub(crate) params: HashMap<String, Ty>,
     /// (scope, field) -> type.
     pub(crate) state: HashMap<(Scope, String), Ty>,
@@ -124,6 +131,25 @@ impl<'a> Module<'a> {
                 )
             })
             .collect();
+        let row_positional = g
+            .samples
+            .iter()
+            .filter(|s| match &s.source {
+                SampleSource::Items { .. } => true,
+                SampleSource::Csv { header, .. } => !header,
+                // Only the file tells whether its rows are objects.
+                SampleSource::Json { .. } => {
+                    crate::expand::samples::load(&Ctxt::quiet(), s)
+                        .is_some_and(|(table, _, _)| !table.has_header)
+                }
+            })
+            .map(|s| {
+                (
+                    s.item.ident.to_string(),
+                    s.fields.iter().map(|(i, _)| i.to_string()).collect(),
+                )
+            })
+            .collect();
         let params = g
             .params
             .iter()
@@ -153,6 +179,7 @@ impl<'a> Module<'a> {
             structs,
             samples,
             row_is_csv,
+            row_positional,
             params,
             state,
             helpers,

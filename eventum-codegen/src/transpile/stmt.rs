@@ -41,6 +41,20 @@ fn diverges(b: &syn::Block) -> bool {
     }
 }
 
+/// A doc comment as Jinja comments, one per line.
+fn doc_comment(doc: &str) -> String {
+    let mut out = String::new();
+    for line in doc.lines() {
+        let line = line.trim_end().replace("#}", "# }");
+        if line.is_empty() {
+            out.push_str("{#- -#}\n");
+        } else {
+            out.push_str(&format!("{{#- {line} -#}}\n"));
+        }
+    }
+    out
+}
+
 impl Tr<'_, '_> {
     /// The template of an event function.
     pub(crate) fn event_template(&mut self, e: &EventFn) -> String {
@@ -61,11 +75,7 @@ impl Tr<'_, '_> {
         let stmts = e.item.block.stmts.clone();
         self.block_stmts(&stmts, Tail::Event);
         let mut out = String::new();
-        if !e.doc.is_empty() {
-            for line in e.doc.lines() {
-                out.push_str(&format!("{{#- {} -#}}\n", line.replace("#}", "# }")));
-            }
-        }
+        out.push_str(&doc_comment(&e.doc));
         if !self.used_helpers.is_empty() {
             let names: Vec<&str> = self.used_helpers.iter().map(String::as_str).collect();
             out.push_str(&format!(
@@ -140,9 +150,7 @@ impl Tr<'_, '_> {
         let body = self.buf.text();
         let doc = crate::model::doc_of(&f.attrs);
         let mut out = String::new();
-        for line in doc.lines() {
-            out.push_str(&format!("{{#- {} -#}}\n", line.replace("#}", "# }")));
-        }
+        out.push_str(&doc_comment(&doc));
         out.push_str(&format!(
             "{{%- macro {name}({}) -%}}\n{body}\n{{%- endmacro %}}\n",
             params.join(", ")
@@ -524,17 +532,31 @@ impl Tr<'_, '_> {
     fn if_chain(&mut self, i: &syn::ExprIf, tail: Tail<'_>) -> Ty {
         let c = self.cond(&i.cond);
         self.buf.open(&format!("if {c}"));
+        self.if_rest(i, tail)
+    }
+
+    /// The branches of an `if` whose test is open, through its `endif`.
+    /// `else if` becomes `elif` when its condition needs no statements;
+    /// otherwise they run inside the `else`, before a nested `if`.
+    fn if_rest(&mut self, i: &syn::ExprIf, tail: Tail<'_>) -> Ty {
         let ty = self.branch(&i.then_branch, tail);
         match &i.else_branch {
             Some((_, el)) => match &**el {
-                Expr::If(inner) if !matches!(&*inner.cond, Expr::Let(_)) => {
-                    // elif chains keep the hoisted condition inside the else.
-                    self.buf.middle("else");
-                    self.if_chain(inner, tail);
-                }
                 Expr::If(inner) => {
+                    let mark = self.buf.lines.len();
+                    let c = self.cond(&inner.cond);
+                    if self.buf.lines.len() == mark {
+                        self.buf.middle(&format!("elif {c}"));
+                        self.if_rest(inner, tail);
+                        return ty;
+                    }
+                    // The statements were written at the branches' depth,
+                    // where they belong inside the `else`.
+                    let hoisted: Vec<String> = self.buf.lines.drain(mark..).collect();
                     self.buf.middle("else");
-                    self.if_chain(inner, tail);
+                    self.buf.lines.extend(hoisted);
+                    self.buf.open(&format!("if {c}"));
+                    self.if_rest(inner, tail);
                 }
                 Expr::Block(b) => {
                     self.buf.middle("else");
@@ -572,16 +594,30 @@ impl Tr<'_, '_> {
             let (test, binding) = self.arm_test(&arm.pat, &scrutinee);
             let mut test = test;
             if let Some((_, guard)) = &arm.guard {
-                if let Some((name, j)) = &binding {
-                    // Bind before evaluating the guard.
-                    self.buf.set(name, &j.code);
+                // The guard sees the arm's binding: the (hoisted, pure)
+                // scrutinee itself, as no statement can run between the
+                // tests of an if/elif chain.
+                self.scopes.push();
+                if let Some((rust, j)) = &binding {
+                    self.scopes.bind(rust, &j.code, j.ty.clone());
                 }
+                let before = self.buf.lines.len();
                 let g = self.expr(guard);
+                self.scopes.pop();
+                if self.buf.lines.len() > before || !g.pure {
+                    self.buf.lines.truncate(before);
+                    self.unsupported(
+                        guard,
+                        "a match guard with side effects (its statements would run before the earlier arms are tested); compute it with `let` before the `match`",
+                    );
+                }
                 test = match test {
                     Some(t) => Some(format!("({t}) and ({})", g.code)),
                     None => Some(g.code),
                 };
             }
+            let arm_start = self.buf.lines.len();
+            let opens_else = test.is_none() && !first;
             match (&test, first) {
                 (Some(t), true) => self.buf.open(&format!("if {t}")),
                 (Some(t), false) => self.buf.middle(&format!("elif {t}")),
@@ -591,15 +627,19 @@ impl Tr<'_, '_> {
             first = false;
             self.scopes.push();
             if let Some((rust, j)) = binding {
-                self.scopes
-                    .bind(&rust, &jinja::local_name(&rust), j.ty.clone());
-                self.buf.set(&jinja::local_name(&rust), &j.code);
+                let name = self.fresh_local(&rust);
+                self.buf.set(&name, &j.code);
+                self.scopes.bind(&rust, &name, j.ty.clone());
             }
             let body: Vec<Stmt> = match &*arm.body {
                 Expr::Block(b) => b.block.stmts.clone(),
                 other => vec![Stmt::Expr(other.clone(), None)],
             };
             let t = self.block_stmts(&body, tail);
+            if opens_else && self.buf.lines.len() == arm_start + 1 {
+                // `_ => {}` (or a value nobody uses): no `else` needed.
+                self.buf.lines.pop();
+            }
             if ty == Ty::Unknown {
                 ty = t;
             }
@@ -618,6 +658,10 @@ impl Tr<'_, '_> {
     fn arm_test(&mut self, pat: &Pat, s: &J) -> (Option<String>, Option<(String, J)>) {
         match pat {
             Pat::Wild(_) => (None, None),
+            // `None` parses as a binding pattern: it is the `None` test.
+            Pat::Ident(pi) if pi.ident == "None" && pi.subpat.is_none() => {
+                (Some(format!("{} is none", s.code)), None)
+            }
             Pat::Ident(pi) if pi.subpat.is_none() => {
                 (None, Some((pi.ident.to_string(), s.clone())))
             }
