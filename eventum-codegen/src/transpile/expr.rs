@@ -124,15 +124,20 @@ impl Tr<'_, '_> {
     }
 
     pub(crate) fn value_or_handle(&mut self, e: &Expr) -> V {
+        let unused = std::mem::take(&mut self.value_unused);
         match e {
-            Expr::Paren(p) => self.value_or_handle(&p.expr),
-            Expr::Group(g) => self.value_or_handle(&g.expr),
-            Expr::Reference(r) => self.value_or_handle(&r.expr),
-            Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => self.value_or_handle(&u.expr),
+            Expr::Paren(_) | Expr::Group(_) | Expr::Reference(_) => {
+                self.value_unused = unused;
+                self.value_or_handle(strip(e))
+            }
+            Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => {
+                self.value_unused = unused;
+                self.value_or_handle(&u.expr)
+            }
             Expr::Lit(l) => V::Val(self.lit(&l.lit)),
             Expr::Path(p) => self.path(e, p),
             Expr::Field(f) => self.field(e, f),
-            Expr::MethodCall(mc) => V::Val(self.method(e, mc)),
+            Expr::MethodCall(mc) => V::Val(self.method(e, mc, unused)),
             Expr::Call(c) => V::Val(self.call(e, c)),
             Expr::Macro(m) => V::Val(self.macro_expr(e, &m.mac)),
             Expr::Binary(b) => V::Val(self.binary(e, b)),

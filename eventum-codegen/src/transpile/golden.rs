@@ -814,6 +814,7 @@ fn pool_operations() {
             r#"
             let user = cx.samples.users.pick();
             cx.shared.sessions.push(Session { user: user.name, pid: cx.rand.number.integer(100, 999) });
+            let evicted = cx.shared.sessions.push(Session { user: user.name, pid: 1 });
             let a = cx.shared.sessions.take_random(cx.rand);
             let b = cx.shared.sessions.pop_oldest();
             let c = cx.shared.sessions.pop_newest();
@@ -824,7 +825,12 @@ fn pool_operations() {
             let empty = cx.shared.sessions.is_empty();
             let g = if empty { 0 } else { cx.shared.sessions.get_random(cx.rand).pid };
             let h = if n > 1 { cx.shared.sessions.pop_random(cx.rand).pid } else { 0 };
-            ecs! { "a"?: a, "b"?: b, "c"?: c, "d"?: d, "e"?: e, "f"?: f, "g": g, "h": h }
+            ecs! {
+                "evicted": evicted.is_some(),
+                "some": [a.is_some(), b.is_some(), c.is_some(), d.is_some(), e.is_some(), f.is_some()],
+                "g": g,
+                "h": h,
+            }
             "#,
         ),
         &expect![[r#"
@@ -836,56 +842,49 @@ fn pool_operations() {
             {%- endif -%}
             {%- do shared.set('sessions', _pool1) -%}
             {%- set _pool2 = shared.get('sessions', []) -%}
-            {%- set _taken3 = _pool2.pop(module.rand.number.integer(0, (_pool2 | length) - 1)) if _pool2 else none -%}
+            {%- do _pool2.append({'user': user.name, 'pid': 1}) -%}
+            {%- set _evicted3 = _pool2.pop(0) if _pool2 | length > params.cap else none -%}
             {%- do shared.set('sessions', _pool2) -%}
-            {%- set a = _taken3 -%}
+            {%- set evicted = _evicted3 -%}
             {%- set _pool4 = shared.get('sessions', []) -%}
-            {%- set _taken5 = _pool4.pop(0) if _pool4 else none -%}
+            {%- set _taken5 = _pool4.pop(module.rand.number.integer(0, (_pool4 | length) - 1)) if _pool4 else none -%}
             {%- do shared.set('sessions', _pool4) -%}
-            {%- set b = _taken5 -%}
+            {%- set a = _taken5 -%}
             {%- set _pool6 = shared.get('sessions', []) -%}
-            {%- set _taken7 = _pool6.pop(-1) if _pool6 else none -%}
+            {%- set _taken7 = _pool6.pop(0) if _pool6 else none -%}
             {%- do shared.set('sessions', _pool6) -%}
-            {%- set c = _taken7 -%}
+            {%- set b = _taken7 -%}
+            {%- set _pool8 = shared.get('sessions', []) -%}
+            {%- set _taken9 = _pool8.pop(-1) if _pool8 else none -%}
+            {%- do shared.set('sessions', _pool8) -%}
+            {%- set c = _taken9 -%}
             {%- set d = shared.get('sessions', [])[0] if shared.get('sessions', []) else none -%}
             {%- set e = shared.get('sessions', [])[-1] if shared.get('sessions', []) else none -%}
-            {%- set _pool8 = shared.get('sessions', []) -%}
-            {%- set _peeked9 = module.rand.choice(_pool8) if _pool8 else none -%}
-            {%- set f = _peeked9 -%}
+            {%- set _pool10 = shared.get('sessions', []) -%}
+            {%- set _peeked11 = module.rand.choice(_pool10) if _pool10 else none -%}
+            {%- set f = _peeked11 -%}
             {%- set n = shared.get('sessions', []) | length -%}
             {%- set empty = (shared.get('sessions', []) | length) == 0 -%}
             {%- if empty -%}
-              {%- set _if12 = 0 -%}
+              {%- set _if14 = 0 -%}
             {%- else -%}
-              {%- set _pool13 = shared.get('sessions', []) -%}
-              {%- set _peeked14 = module.rand.choice(_pool13) -%}
-              {%- set _if12 = _peeked14.pid -%}
+              {%- set _pool15 = shared.get('sessions', []) -%}
+              {%- set _peeked16 = module.rand.choice(_pool15) -%}
+              {%- set _if14 = _peeked16.pid -%}
             {%- endif -%}
-            {%- set g = _if12 -%}
+            {%- set g = _if14 -%}
             {%- if n > 1 -%}
-              {%- set _pool18 = shared.get('sessions', []) -%}
-              {%- set _taken19 = _pool18.pop(module.rand.number.integer(0, (_pool18 | length) - 1)) -%}
-              {%- do shared.set('sessions', _pool18) -%}
-              {%- set _if17 = _taken19.pid -%}
+              {%- set _pool20 = shared.get('sessions', []) -%}
+              {%- set _taken21 = _pool20.pop(module.rand.number.integer(0, (_pool20 | length) - 1)) -%}
+              {%- do shared.set('sessions', _pool20) -%}
+              {%- set _if19 = _taken21.pid -%}
             {%- else -%}
-              {%- set _if17 = 0 -%}
+              {%- set _if19 = 0 -%}
             {%- endif -%}
-            {%- set h = _if17 -%}
-            {%- set _members20 = namespace(first=true) -%}
+            {%- set h = _if19 -%}
             {
-            {%- if a is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "a": {{ a | tojson }}{%- endif %}
-            {%- if b is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "b": {{ b | tojson }}{%- endif %}
-            {%- if c is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "c": {{ c | tojson }}{%- endif %}
-            {%- if d is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "d": {{ d | tojson }}{%- endif %}
-            {%- if e is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "e": {{ e | tojson }}{%- endif %}
-            {%- if f is not none %}{% if not _members20.first %},{% endif %}{% set _members20.first = false %}
-                "f": {{ f | tojson }}{%- endif %}
-            {%- if not _members20.first %},{% endif %}
+                "evicted": {{ (evicted is not none) | tojson }},
+                "some": [{{ (a is not none) | tojson }}, {{ (b is not none) | tojson }}, {{ (c is not none) | tojson }}, {{ (d is not none) | tojson }}, {{ (e is not none) | tojson }}, {{ (f is not none) | tojson }}],
                 "g": {{ g | tojson }},
                 "h": {{ h | tojson }}
             }
@@ -901,13 +900,14 @@ fn map_operations() {
             let user = cx.samples.users.pick();
             let h = cx.samples.hosts.pick();
             cx.shared.owners.insert(h.name.into(), user.name.into());
+            let replaced = cx.shared.owners.insert(h.name.into(), "root".into());
             let owner = cx.shared.owners.get(&h.name);
             let or = cx.shared.owners.get_or(&h.name, &"nobody".into());
             let known = cx.shared.owners.contains_key(&h.name);
             let gone = cx.shared.owners.remove(&h.name);
             let n = cx.shared.owners.len();
             let empty = cx.shared.owners.is_empty();
-            ecs! { "a"?: owner, "b": or, "c": known, "d"?: gone, "e": n, "f": empty }
+            ecs! { "a"?: owner, "b": or, "c": known, "d"?: gone, "e": n, "f": empty, "g"?: replaced }
             "#,
         ),
         &expect![[r#"
@@ -916,26 +916,33 @@ fn map_operations() {
             {%- set _map1 = shared.get('owners', {}) -%}
             {%- do _map1.update({h[0]: user.name}) -%}
             {%- do shared.set('owners', _map1) -%}
+            {%- set _map2 = shared.get('owners', {}) -%}
+            {%- set _replaced3 = _map2.get(h[0]) -%}
+            {%- do _map2.update({h[0]: 'root'}) -%}
+            {%- do shared.set('owners', _map2) -%}
+            {%- set replaced = _replaced3 -%}
             {%- set owner = shared.get('owners', {}).get(h[0]) -%}
             {%- set or_ = shared.get('owners', {}).get(h[0], 'nobody') -%}
             {%- set known = h[0] in shared.get('owners', {}) -%}
-            {%- set _map2 = shared.get('owners', {}) -%}
-            {%- set _removed3 = _map2.pop(h[0], none) -%}
-            {%- do shared.set('owners', _map2) -%}
-            {%- set gone = _removed3 -%}
+            {%- set _map4 = shared.get('owners', {}) -%}
+            {%- set _removed5 = _map4.pop(h[0], none) -%}
+            {%- do shared.set('owners', _map4) -%}
+            {%- set gone = _removed5 -%}
             {%- set n = shared.get('owners', {}) | length -%}
             {%- set empty = (shared.get('owners', {}) | length) == 0 -%}
-            {%- set _members4 = namespace(first=true) -%}
+            {%- set _members6 = namespace(first=true) -%}
             {
-            {%- if owner is not none %}{% if not _members4.first %},{% endif %}{% set _members4.first = false %}
+            {%- if owner is not none %}{% if not _members6.first %},{% endif %}{% set _members6.first = false %}
                 "a": {{ owner | tojson }}{%- endif %}
-            {%- if not _members4.first %},{% endif %}
+            {%- if not _members6.first %},{% endif %}
                 "b": {{ or_ | tojson }},
                 "c": {{ known | tojson }}
             {%- if gone is not none %},
                 "d": {{ gone | tojson }}{%- endif %},
                 "e": {{ n | tojson }},
                 "f": {{ empty | tojson }}
+            {%- if replaced is not none %},
+                "g": {{ replaced | tojson }}{%- endif %}
             }
         "#]],
     );
@@ -998,9 +1005,12 @@ fn loops_over_arrays_and_ranges() {
                 ports.push(1000 + i);
             }
             for p in [22, 80, 443] {
+                let mut best = 0;
                 if p > 22 {
                     cx.shared.hits = p;
+                    best = p;
                 }
+                ports.push(best);
             }
             for _ in 1..=2 {
                 cx.shared.seq.next("loop");
@@ -1019,9 +1029,12 @@ fn loops_over_arrays_and_ranges() {
               {%- do ports.append(1000 + i) -%}
             {%- endfor -%}
             {%- for p in [22, 80, 443] -%}
+              {%- set best = 0 -%}
               {%- if p > 22 -%}
                 {%- do shared.set('hits', p) -%}
+                {%- set best = p -%}
               {%- endif -%}
+              {%- do ports.append(best) -%}
             {%- endfor -%}
             {%- for _ in range(1, 2 + 1) -%}
               {%- set _counter3 = shared.get('seq', {}) -%}
@@ -1453,7 +1466,8 @@ fn if_let_some() {
                 cx.shared.owners.insert(owner.clone(), user.clone());
             }
             let pid = if let Some(p) = cx.shared.last_pid.get() { *p } else { 0 };
-            ecs! { "user.name": user, "pid": pid }
+            let first = if let Some(s) = cx.shared.sessions.oldest() { s.pid } else { 0 };
+            ecs! { "user.name": user, "pid": pid, "first": first }
             "#,
         ),
         &expect![[r#"
@@ -1480,11 +1494,19 @@ fn if_let_some() {
               {%- set _if5 = 0 -%}
             {%- endif -%}
             {%- set pid = _if5 -%}
+            {%- if (shared.get('sessions', [])[0] if shared.get('sessions', []) else none) is not none -%}
+              {%- set s = shared.get('sessions', [])[0] if shared.get('sessions', []) else none -%}
+              {%- set _if6 = s.pid -%}
+            {%- else -%}
+              {%- set _if6 = 0 -%}
+            {%- endif -%}
+            {%- set first = _if6 -%}
             {
                 "user": {
                     "name": {{ user | tojson }}
                 },
-                "pid": {{ pid | tojson }}
+                "pid": {{ pid | tojson }},
+                "first": {{ first | tojson }}
             }
         "#]],
     );
@@ -1642,10 +1664,15 @@ fn nested_shadowing() {
                 0 => "zero".to_string(),
                 name => format!("n{}", name),
             };
+            let parity = match if n > 4 { n % 2 } else { 2 } {
+                0 => "even",
+                1 => "odd",
+                _ => "small",
+            };
             for name in ["a", "b"] {
                 cx.shared.owners.insert(name.into(), name.into());
             }
-            ecs! { "a": name, "b": inner, "c": tag, "n": n }
+            ecs! { "a": name, "b": inner, "c": tag, "n": n, "p": parity }
             "#,
         ),
         &expect![[r#"
@@ -1666,16 +1693,25 @@ fn nested_shadowing() {
               {%- set _m4 = 'n' ~ name_5 -%}
             {%- endif -%}
             {%- set tag = _m4 -%}
+            {%- if ((n % 2) if (n > 4) else 2) == 0 -%}
+              {%- set _m6 = 'even' -%}
+            {%- elif ((n % 2) if (n > 4) else 2) == 1 -%}
+              {%- set _m6 = 'odd' -%}
+            {%- else -%}
+              {%- set _m6 = 'small' -%}
+            {%- endif -%}
+            {%- set parity = _m6 -%}
             {%- for name in ['a', 'b'] -%}
-              {%- set _map6 = shared.get('owners', {}) -%}
-              {%- do _map6.update({name: name}) -%}
-              {%- do shared.set('owners', _map6) -%}
+              {%- set _map7 = shared.get('owners', {}) -%}
+              {%- do _map7.update({name: name}) -%}
+              {%- do shared.set('owners', _map7) -%}
             {%- endfor -%}
             {
                 "a": {{ name | tojson }},
                 "b": {{ inner | tojson }},
                 "c": {{ tag | tojson }},
-                "n": {{ n | tojson }}
+                "n": {{ n | tojson }},
+                "p": {{ parity | tojson }}
             }
         "#]],
     );

@@ -10,10 +10,14 @@ use crate::model::Scope;
 use syn::Expr;
 
 impl Tr<'_, '_> {
-    pub(crate) fn method(&mut self, e: &Expr, mc: &syn::ExprMethodCall) -> J {
+    /// A method call; `unused` when its value is dropped.
+    pub(crate) fn method(&mut self, e: &Expr, mc: &syn::ExprMethodCall, unused: bool) -> J {
         let name = mc.method.to_string();
         let args: Vec<&Expr> = mc.args.iter().collect();
         match self.value_or_handle(&mc.receiver) {
+            V::Handle(Handle::StateField(scope, field, ty)) => {
+                self.state_method(e, scope, &field, &ty, &name, &args, unused)
+            }
             V::Handle(h) => self.handle_method(e, h, &name, &args),
             V::Val(recv) => self.value_method(e, recv, &name, &args),
         }
@@ -118,9 +122,6 @@ impl Tr<'_, '_> {
                 J::new("none", Ty::Event, true, true)
             }
             Handle::Sample(s) => self.sample_method(e, &s, name, args),
-            Handle::StateField(scope, field, ty) => {
-                self.state_method(e, scope, &field, &ty, name, args)
-            }
             other => {
                 self.unsupported(e, &format!("`.{name}()` on {other:?}"));
                 Self::error_value()
@@ -193,6 +194,7 @@ impl Tr<'_, '_> {
         ty: &Ty,
         name: &str,
         args: &[&Expr],
+        unused: bool,
     ) -> J {
         let st = scope.as_str();
         let key = jinja::string(field);
@@ -259,11 +261,21 @@ impl Tr<'_, '_> {
                 let p = self.temp("pool");
                 self.buf.set(&p, &format!("{st}.get({key}, [])"));
                 self.buf.do_(&format!("{p}.append({})", arg(0)));
-                self.buf.open(&format!("if {p} | length > {cap}"));
-                self.buf.do_(&format!("{p}.pop(0)"));
-                self.buf.close("endif");
+                let evicted = if unused {
+                    // The capped-pool idiom: the oldest item leaves a full pool.
+                    self.buf.open(&format!("if {p} | length > {cap}"));
+                    self.buf.do_(&format!("{p}.pop(0)"));
+                    self.buf.close("endif");
+                    "none".to_owned()
+                } else {
+                    // `push` returns the item it evicted.
+                    let v = self.temp("evicted");
+                    self.buf
+                        .set(&v, &format!("{p}.pop(0) if {p} | length > {cap} else none"));
+                    v
+                };
                 self.buf.do_(&format!("{st}.set({key}, {p})"));
-                J::new("none", Ty::Opt(t.clone()), true, true)
+                J::new(evicted, Ty::Opt(t.clone()), true, true)
             }
             (Ty::Pool(t), "take_random" | "pop_oldest" | "pop_newest") => {
                 let p = self.temp("pool");
@@ -361,13 +373,21 @@ impl Tr<'_, '_> {
                 true,
                 false,
             ),
-            (Ty::Map(..), "insert") => {
+            (Ty::Map(_, v), "insert") => {
                 let m = self.temp("map");
                 self.buf.set(&m, &format!("{st}.get({key}, {{}})"));
+                // `insert` returns the value it replaced.
+                let old = if unused {
+                    "none".to_owned()
+                } else {
+                    let old = self.temp("replaced");
+                    self.buf.set(&old, &format!("{m}.get({})", arg(0)));
+                    old
+                };
                 self.buf
                     .do_(&format!("{m}.update({{{}: {}}})", arg(0), arg(1)));
                 self.buf.do_(&format!("{st}.set({key}, {m})"));
-                J::new("none", Ty::Unit, true, true)
+                J::new(old, Ty::Opt(v.clone()), true, true)
             }
             (Ty::Map(_, v), "remove") => {
                 let m = self.temp("map");

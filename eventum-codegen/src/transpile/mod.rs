@@ -214,10 +214,15 @@ pub(crate) struct Tr<'m, 'a> {
     pub(crate) in_macro: bool,
     /// Whether translation failed (an error was reported).
     pub(crate) failed: bool,
-    /// The depth of `for` loops open.
-    pub(crate) loop_depth: usize,
+    /// The scope depth of each open `for` loop's body: a variable bound
+    /// below the innermost one cannot be assigned (Jinja loops have their
+    /// own scope).
+    pub(crate) loop_frames: Vec<usize>,
     /// An `if let Some(x)` binding for the branch about to open.
     pub(crate) pending_binding: Option<(syn::Pat, expr::J)>,
+    /// The expression about to be translated is a statement whose value is
+    /// dropped (state operations then skip computing what they return).
+    pub(crate) value_unused: bool,
 }
 
 impl<'m, 'a> Tr<'m, 'a> {
@@ -234,8 +239,9 @@ impl<'m, 'a> Tr<'m, 'a> {
             meta: skeleton::MetaOut::None,
             in_macro: false,
             failed: false,
-            loop_depth: 0,
+            loop_frames: Vec::new(),
             pending_binding: None,
+            value_unused: false,
         }
     }
 

@@ -227,7 +227,7 @@ impl Tr<'_, '_> {
         let v = self.expr_hoisted(init, "let");
         let (cond, binding) = match pat {
             Pat::TupleStruct(ts) if ts.path.is_ident("Some") && ts.elems.len() == 1 => {
-                (format!("{} is none", v.code), ts.elems.first())
+                (format!("{} is none", v.operand()), ts.elems.first())
             }
             other => {
                 self.unsupported(other, "a `let ... else` pattern other than `Some(x)`");
@@ -369,7 +369,9 @@ impl Tr<'_, '_> {
                 self.scopes.pop();
             }
             other => {
+                self.value_unused = true;
                 let j = self.expr(other);
+                self.value_unused = false;
                 if !j.pure && j.code != "none" {
                     self.buf.do_(&j.code);
                 }
@@ -403,11 +405,8 @@ impl Tr<'_, '_> {
                 return;
             };
             let j = j.to_owned();
-            if self.loop_depth > 0
-                && self
-                    .scopes
-                    .depth_of(&name)
-                    .is_some_and(|d| d < self.scopes.depth())
+            if let Some(&body) = self.loop_frames.last()
+                && self.scopes.depth_of(&name).is_some_and(|d| d < body)
             {
                 self.unsupported(left, "assigning a variable declared outside a `for` loop from inside it (Jinja loops have their own scope); collect into a list with `.push()` instead");
                 return;
@@ -476,9 +475,9 @@ impl Tr<'_, '_> {
             }
         };
         self.buf.open(&format!("for {var} in {}", iter.code));
-        self.loop_depth += 1;
+        self.loop_frames.push(self.scopes.depth());
         self.block_stmts(&f.body.stmts, Tail::Discard);
-        self.loop_depth -= 1;
+        self.loop_frames.pop();
         self.buf.close("endfor");
         self.scopes.pop();
     }
@@ -495,7 +494,7 @@ impl Tr<'_, '_> {
                         ts.elems[0].clone(),
                         J::new(v.code.clone(), inner, true, true),
                     ));
-                    return format!("{} is not none", v.code);
+                    return format!("{} is not none", v.operand());
                 }
                 other => {
                     self.unsupported(other, "an `if let` pattern other than `Some(x)`");
@@ -588,6 +587,8 @@ impl Tr<'_, '_> {
 
     fn match_chain(&mut self, m: &syn::ExprMatch, tail: Tail<'_>) -> Ty {
         let scrutinee = self.expr_hoisted(&m.expr, "m");
+        // The arms' tests use it as an operand.
+        let scrutinee = J::new(scrutinee.operand(), scrutinee.ty, true, true);
         let mut ty = Ty::Unknown;
         let mut first = true;
         for arm in &m.arms {
