@@ -244,7 +244,7 @@ impl Tr<'_, '_> {
                 }
             },
             _ => {
-                self.unsupported(e, &format!("the expression `{}`", short(e)));
+                self.unsupported(e, &construct_name(e));
                 V::Val(Self::error_value())
             }
         }
@@ -434,7 +434,13 @@ impl Tr<'_, '_> {
             .map(|x| x.ident.to_string())
             .unwrap_or_default();
         if !self.m.structs.contains_key(&name) || s.rest.is_some() {
-            self.unsupported(e, "a struct literal of a type the module does not declare");
+            self.unsupported(
+                e,
+                &format!(
+                    "a struct literal of `{}`, a type the module does not declare (a struct declared in the generator module becomes a dict)",
+                    s.path.to_token_stream().to_string().replace(' ', "")
+                ),
+            );
             return Self::error_value();
         }
         let mut parts = Vec::new();
@@ -762,6 +768,10 @@ impl Tr<'_, '_> {
                 None => J::new("''", Ty::Str, true, true),
             },
             ["Vec", "new"] => J::new("[]", Ty::List(Box::new(Ty::Unknown)), true, true),
+            // A local that failed to translate (a closure): already reported.
+            [name] if self.scopes.lookup(name).is_some_and(|(_, t)| *t == Ty::Error) => {
+                Self::error_value()
+            }
             [name] if self.m.helpers.contains_key(*name) => self.helper_call(e, name, &args),
             _ => {
                 self.unsupported(e, &format!("the call `{}(...)`", segs.join("::")));
@@ -780,7 +790,15 @@ impl Tr<'_, '_> {
             syn::ReturnType::Type(_, t) => super::types::from_syn(t, &self.m.structs, &[]),
         };
         if !matches!(ret, Ty::Fragment | Ty::Str) {
-            self.unsupported(e, &format!("calling helper `{name}`, which returns {}: a helper exported as a Jinja macro returns text (`String`) or a `Fragment`", ret.describe()));
+            let written = match &f.sig.output {
+                syn::ReturnType::Default => "nothing".to_owned(),
+                syn::ReturnType::Type(_, t) => {
+                    format!("`{}`", t.to_token_stream().to_string().replace(' ', ""))
+                }
+            };
+            self.unsupported(e, &format!("calling helper `{name}`, which returns {written}: a helper exported as a Jinja macro returns text (`String`) or a `Fragment`"));
+            // Its body is not exported, so it reports nothing more.
+            return Self::error_value();
         }
         let mut out = Vec::new();
         for (a, p) in args.iter().zip(f.sig.inputs.iter()) {
@@ -1050,6 +1068,30 @@ pub(crate) fn helper_param_is_context(p: &syn::FnArg) -> bool {
     matches!(ty, syn::Type::Path(tp) if tp.path.segments.last().is_some_and(|s| {
         matches!(s.ident.to_string().as_str(), "Rand" | "Faker" | "Params" | "Samples" | "Shared" | "Globals")
     }))
+}
+
+/// What an expression without a Jinja counterpart is, for messages.
+fn construct_name(e: &Expr) -> String {
+    match e {
+        Expr::Closure(_) => {
+            "a closure (Jinja has no functions as values; write a helper function, which becomes a macro)".to_owned()
+        }
+        Expr::While(_) => {
+            "a `while` loop (Jinja only loops over lists: use `for` over a range or an array)".to_owned()
+        }
+        Expr::Loop(_) => {
+            "a `loop` (Jinja only loops over lists: use `for` over a range or an array)".to_owned()
+        }
+        Expr::Try(_) => "the `?` operator (Jinja has no early exit from an expression)".to_owned(),
+        Expr::Break(_) | Expr::Continue(_) => {
+            "`break` / `continue` (Jinja's loop controls are an extension Eventum does not enable)".to_owned()
+        }
+        Expr::Async(_) | Expr::Await(_) => "async code".to_owned(),
+        Expr::Unsafe(_) => "an `unsafe` block".to_owned(),
+        Expr::Range(_) => "a range outside a `for` loop or a slice index".to_owned(),
+        Expr::Repeat(_) => "an array repeat expression `[x; n]`".to_owned(),
+        _ => format!("the expression `{}`", short(e)),
+    }
 }
 
 /// A short rendering of an expression for messages.

@@ -450,8 +450,12 @@ impl Tr<'_, '_> {
     }
 
     fn value_method(&mut self, e: &Expr, recv: J, name: &str, args: &[&Expr]) -> J {
+        // One error per construct: the rest of a failed chain is not translated.
+        if recv.ty == Ty::Error {
+            return Self::error_value();
+        }
         let (js, apure) = self.args_code(args);
-        if recv.ty == Ty::Error || js.iter().any(|j| j.ty == Ty::Error) {
+        if js.iter().any(|j| j.ty == Ty::Error) {
             return Self::error_value();
         }
         let pure = recv.pure && apure;
@@ -598,8 +602,26 @@ impl Tr<'_, '_> {
             (Ty::Float, "ceil") => {
                 J::new(format!("{r} | round(0, 'ceil')"), Ty::Float, pure, false)
             }
+            (
+                _,
+                "iter" | "into_iter" | "iter_mut" | "map" | "filter" | "filter_map" | "collect"
+                | "fold" | "enumerate" | "zip" | "any" | "all" | "find" | "position" | "sum"
+                | "count" | "rev" | "take" | "skip" | "chain" | "flat_map" | "for_each",
+            ) => {
+                self.unsupported(
+                    e,
+                    &format!("the iterator method `.{name}()` (iterator chains have no Jinja counterpart; use a `for` loop that pushes into a list)"),
+                );
+                Self::error_value()
+            }
             _ => {
-                self.unsupported(e, &format!("`.{name}(...)` on {}", recv.ty.describe()));
+                self.unsupported(
+                    e,
+                    &format!(
+                        "the method `.{name}()` on {} (no Jinja counterpart)",
+                        recv.ty.describe()
+                    ),
+                );
                 Self::error_value()
             }
         }

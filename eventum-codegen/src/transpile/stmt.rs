@@ -710,7 +710,10 @@ impl Tr<'_, '_> {
             other => {
                 self.unsupported(
                     other,
-                    "this match pattern (use literals, ranges, `|`, `Some(x)`, `None` or `_`)",
+                    &format!(
+                        "the match pattern `{}` (a `match` becomes if/elif tests: use literals, ranges, `|`, `Some(x)`, `None`, `_` or a name)",
+                        other.to_token_stream().to_string()
+                    ),
                 );
                 (Some("false".to_owned()), None)
             }
