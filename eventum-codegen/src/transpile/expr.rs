@@ -768,8 +768,40 @@ impl Tr<'_, '_> {
                 None => J::new("''", Ty::Str, true, true),
             },
             ["Vec", "new"] => J::new("[]", Ty::List(Box::new(Ty::Unknown)), true, true),
+            // Lossless conversions (`i64::from(x as u8)`, `f64::from(n)`).
+            [
+                t @ ("i16" | "i32" | "i64" | "i128" | "u16" | "u32" | "u64" | "u128" | "f32"
+                | "f64"),
+                "from",
+            ] if args.len() == 1 => {
+                let v = self.expr(args[0]);
+                match (t.starts_with('f'), &v.ty) {
+                    (true, Ty::Int) => {
+                        J::new(format!("{} | float", v.operand()), Ty::Float, v.pure, false)
+                    }
+                    (false, Ty::Bool) => {
+                        J::new(format!("{} | int", v.operand()), Ty::Int, v.pure, false)
+                    }
+                    (_, Ty::Error) => v,
+                    _ => J::new(
+                        v.code,
+                        if t.starts_with('f') {
+                            Ty::Float
+                        } else {
+                            Ty::Int
+                        },
+                        v.pure,
+                        v.atomic,
+                    ),
+                }
+            }
             // A local that failed to translate (a closure): already reported.
-            [name] if self.scopes.lookup(name).is_some_and(|(_, t)| *t == Ty::Error) => {
+            [name]
+                if self
+                    .scopes
+                    .lookup(name)
+                    .is_some_and(|(_, t)| *t == Ty::Error) =>
+            {
                 Self::error_value()
             }
             [name] if self.m.helpers.contains_key(*name) => self.helper_call(e, name, &args),

@@ -217,6 +217,7 @@ fn match_on_literals() {
                 100..200 => "info",
                 200..=299 => "ok",
                 n if n >= 500 => "server",
+                n if n > 450 && cx.rand.chance(0.5) => "maybe",
                 _ => "other",
             };
             let write = match method {
@@ -248,6 +249,9 @@ fn match_on_literals() {
             {%- elif code >= 500 -%}
               {%- set n = code -%}
               {%- set _m1 = 'server' -%}
+            {%- elif (code > 450) and module.rand.chance(0.5) -%}
+              {%- set n = code -%}
+              {%- set _m1 = 'maybe' -%}
             {%- else -%}
               {%- set _m1 = 'other' -%}
             {%- endif -%}
@@ -349,7 +353,8 @@ fn format_specs() {
             let x = cx.rand.number.floating(0.0, 100.0);
             let name = "ab";
             let s = format!("{:04}|{:x}|{:X}|{:08x}|{:.2}|{:6}|{:5}|{:.0}", n, n, n, n, x, name, n, x);
-            ecs! { "message": s }
+            let t = format!("{n:04}/{x:.1}/{name:3}/{x}");
+            ecs! { "message": s, "inline": t }
             "#,
         ),
         &expect![[r#"
@@ -357,8 +362,10 @@ fn format_specs() {
             {%- set x = module.rand.number.floating(0.0, 100.0) -%}
             {%- set name = 'ab' -%}
             {%- set s = ('%04d' | format(n)) ~ '|' ~ ('%x' | format(n)) ~ '|' ~ ('%X' | format(n)) ~ '|' ~ ('%08x' | format(n)) ~ '|' ~ ('%.2f' | format(x)) ~ '|' ~ ('%-6s' | format(name)) ~ '|' ~ ('%5d' | format(n)) ~ '|' ~ ('%.0f' | format(x)) -%}
+            {%- set t = ('%04d' | format(n)) ~ '/' ~ ('%.1f' | format(x)) ~ '/' ~ ('%-3s' | format(name)) ~ '/' ~ ((x | int) | string if x == (x | int) else x | string) -%}
             {
-                "message": {{ s | tojson }}
+                "message": {{ s | tojson }},
+                "inline": {{ t | tojson }}
             }
         "#]],
     );
@@ -1730,7 +1737,12 @@ fn casts() {
             let c = ok as i64;
             let d = n as u16 as i64;
             let e = x as f32;
-            ecs! { "a": a, "b": b, "c": c, "d": d, "e": e }
+            let f = i64::from(n as u8);
+            let g = f64::from(n as i32);
+            let h = i64::from(ok);
+            let i = x as u32;
+            let j = n as i8;
+            ecs! { "a": a, "b": b, "c": c, "d": d, "e": e, "f": f, "g": g, "h": h, "i": i, "j": j }
             "#,
         ),
         &expect![[r#"
@@ -1742,12 +1754,22 @@ fn casts() {
             {%- set c = ok | int -%}
             {%- set d = n % 65536 -%}
             {%- set e = x -%}
+            {%- set f = n % 256 -%}
+            {%- set g = (((n + 2147483648) % 4294967296) - 2147483648) | float -%}
+            {%- set h = ok | int -%}
+            {%- set i = [[x | int, 4294967295] | min, 0] | max -%}
+            {%- set j = ((n + 128) % 256) - 128 -%}
             {
                 "a": {{ a | tojson }},
                 "b": {{ b | tojson }},
                 "c": {{ c | tojson }},
                 "d": {{ d | tojson }},
-                "e": {{ e | tojson }}
+                "e": {{ e | tojson }},
+                "f": {{ f | tojson }},
+                "g": {{ g | tojson }},
+                "h": {{ h | tojson }},
+                "i": {{ i | tojson }},
+                "j": {{ j | tojson }}
             }
         "#]],
     );
@@ -1907,5 +1929,48 @@ fn doc_comments_become_template_comments() {
                 "message": "login"
             }
         "#]],
+    );
+}
+
+/// The errors of a module made of [`PRELUDE`] and one event with `body`.
+fn rejected(body: &str) -> String {
+    let module = format!(
+        "mod g {{ {PRELUDE} #[event(weight = 1)] fn probe(cx: &mut Cx) -> Event {{ {body} }} }}"
+    );
+    match crate::export_of(r#"name = "test-golden""#, &module) {
+        Ok(_) => panic!("exported without an error:\n{body}"),
+        Err(errors) => errors.join("\n"),
+    }
+}
+
+#[test]
+fn rejected_constructs_name_themselves() {
+    check(
+        &rejected(
+            r#"
+            let n = cx.rand.number.integer(0, 9);
+            let a = format!("{:?}", n);
+            let b = format!("{:>8}", n);
+            let c = match n {
+                x if cx.shared.seq.next(&"k") > 3 => x,
+                _ => 0,
+            };
+            let mut d = 0;
+            loop {
+                d += 1;
+                if d > 3 {
+                    break;
+                }
+            }
+            let e = cx.shared.seq.last(&"k");
+            ecs! { "a": a, "b": b, "c": c, "d": d, "e": e }
+            "#,
+        ),
+        &expect![[r#"
+            cannot export this to Eventum: the format spec `{:?}` (mark the generator `export = false` to keep it native-only)
+            cannot export this to Eventum: the format spec `{:>8}` (mark the generator `export = false` to keep it native-only)
+            cannot export this to Eventum: a match guard that needs statements, such as a state operation (they would run before the earlier arms are tested); compute it with `let` before the `match` (mark the generator `export = false` to keep it native-only)
+            cannot export this to Eventum: a `loop` (Jinja only loops over lists: use `for` over a range or an array) (mark the generator `export = false` to keep it native-only)
+            cannot export this to Eventum: `shared.seq.last(...)` on a counter (mark the generator `export = false` to keep it native-only)"#]],
     );
 }

@@ -16,7 +16,7 @@ impl Tr<'_, '_> {
         let args: Vec<&Expr> = mc.args.iter().collect();
         match self.value_or_handle(&mc.receiver) {
             V::Handle(Handle::StateField(scope, field, ty)) => {
-                self.state_method(e, scope, &field, &ty, &name, &args, unused)
+                self.state_method(e, (scope, &field, &ty), &name, &args, unused)
             }
             V::Handle(h) => self.handle_method(e, h, &name, &args),
             V::Val(recv) => self.value_method(e, recv, &name, &args),
@@ -186,16 +186,16 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// A method of the state field `place` (scope, name, type).
     fn state_method(
         &mut self,
         e: &Expr,
-        scope: Scope,
-        field: &str,
-        ty: &Ty,
+        place: (Scope, &str, &Ty),
         name: &str,
         args: &[&Expr],
         unused: bool,
     ) -> J {
+        let (scope, field, ty) = place;
         let st = scope.as_str();
         let key = jinja::string(field);
         // The random stream a pool method takes has no Jinja counterpart:
@@ -400,7 +400,12 @@ impl Tr<'_, '_> {
             // A `Value` with a declared default holds it until the first
             // `take`: Eventum's state starts empty, so reads fall back to
             // the default and `take` stores `none` instead of removing it.
-            (Ty::Value(t), "get") => J::new(value_read(st, &key, value_default.as_deref()), Ty::Opt(t.clone()), true, true),
+            (Ty::Value(t), "get") => J::new(
+                value_read(st, &key, value_default.as_deref()),
+                Ty::Opt(t.clone()),
+                true,
+                true,
+            ),
             (Ty::Value(t), "get_or") => match &value_default {
                 None => J::new(
                     format!("{st}.get({key}, {})", arg(0)),
@@ -419,7 +424,10 @@ impl Tr<'_, '_> {
                 }
             },
             (Ty::Value(_), "is_defined") => J::new(
-                format!("{} is not none", value_read(st, &key, value_default.as_deref())),
+                format!(
+                    "{} is not none",
+                    value_read(st, &key, value_default.as_deref())
+                ),
                 Ty::Bool,
                 true,
                 false,

@@ -138,10 +138,8 @@ impl<'a> Module<'a> {
                 SampleSource::Items { .. } => true,
                 SampleSource::Csv { header, .. } => !header,
                 // Only the file tells whether its rows are objects.
-                SampleSource::Json { .. } => {
-                    crate::expand::samples::load(&Ctxt::quiet(), s)
-                        .is_some_and(|(table, _, _)| !table.has_header)
-                }
+                SampleSource::Json { .. } => crate::expand::samples::load(&Ctxt::quiet(), s)
+                    .is_some_and(|(table, _, _)| !table.has_header),
             })
             .map(|s| {
                 (

@@ -605,11 +605,13 @@ impl Tr<'_, '_> {
                 let before = self.buf.lines.len();
                 let g = self.expr(guard);
                 self.scopes.pop();
-                if self.buf.lines.len() > before || !g.pure {
+                // A guard is only evaluated when the arms before it did not
+                // match: inline in its `elif` test it is, statements are not.
+                if self.buf.lines.len() > before {
                     self.buf.lines.truncate(before);
                     self.unsupported(
                         guard,
-                        "a match guard with side effects (its statements would run before the earlier arms are tested); compute it with `let` before the `match`",
+                        "a match guard that needs statements, such as a state operation (they would run before the earlier arms are tested); compute it with `let` before the `match`",
                     );
                 }
                 test = match test {
@@ -712,7 +714,7 @@ impl Tr<'_, '_> {
                     other,
                     &format!(
                         "the match pattern `{}` (a `match` becomes if/elif tests: use literals, ranges, `|`, `Some(x)`, `None`, `_` or a name)",
-                        other.to_token_stream().to_string()
+                        other.to_token_stream()
                     ),
                 );
                 (Some("false".to_owned()), None)
