@@ -167,6 +167,7 @@ pub mod constructs {
             "e": write,
             "f": [host, line],
             "g": [a, b, c, d, e],
+            "len": ["héllo".len(), host.len()],
         }
     }
 
@@ -305,6 +306,11 @@ pub mod constructs {
         let seq = cx.shared.seq.next(&h.name);
         let upcoming = cx.shared.seq.peek(&h.name);
         let n = cx.shared.total.next_value();
+        let seq_last = cx.shared.seq.last(&h.name);
+        let value = cx.shared.total.value();
+        let next = cx.shared.total.peek(&());
+        let keys = cx.shared.seq.len();
+        cx.shared.seq.reset(&"nobody");
         let pid = cx.rand.number.integer(100, 999);
         let evicted = cx.shared.sessions.push(Session { user: u.name, pid });
         let pool_len = cx.shared.sessions.len();
@@ -345,7 +351,15 @@ pub mod constructs {
         let hits = cx.shared.hits;
         ecs! {
             "construct": "state",
-            "counter": { "seq": seq, "upcoming"?: upcoming, "total": n },
+            "counter": {
+                "seq": seq,
+                "upcoming"?: upcoming,
+                "total": n,
+                "last"?: seq_last,
+                "value"?: value,
+                "next"?: next,
+                "keys": keys,
+            },
             "pool": {
                 "evicted": evicted.is_some(),
                 "len": pool_len,

@@ -142,6 +142,7 @@ fn check_values(events: &[String]) -> Vec<String> {
                     "{code:04}|{code:x}|{code:X}|{code:08x}|{x:.2}|{proto:6}|{code:5}|{x:.0}"
                 );
                 expect("format specs", &e["g"][4], specs.into());
+                expect("UTF-8 length", &e["len"][0], 6.into());
                 // `3.0` prints as `3`; serde_json parses floats to within an
                 // ulp, so the other is compared as a number.
                 let took = e["g"][3].as_str().expect("g[3]");
@@ -204,7 +205,16 @@ fn check_values(events: &[String]) -> Vec<String> {
                 let level = if e["vars"]["flavour"] == "a" { 2 } else { 3 };
                 expect("vars.level + 1", &e["vars"]["level"], level.into());
             }
-            "state" => totals.push(e["counter"]["total"].as_i64().expect("counter.total")),
+            "state" => {
+                let c = &e["counter"];
+                let total = c["total"].as_i64().expect("counter.total");
+                totals.push(total);
+                expect("counter.value", &c["value"], total.into());
+                expect("counter.next", &c["next"], (total + 1).into());
+                expect("counter.last", &c["last"], c["seq"].clone());
+                let upcoming = c["seq"].as_i64().map(|s| if s == 999 { 1 } else { s + 1 });
+                expect("counter.upcoming", &c["upcoming"], upcoming.into());
+            }
             _ => {}
         }
     }

@@ -789,7 +789,29 @@ fn counters_keyed_and_unkeyed() {
             let seq = cx.shared.seq.next(&h.name);
             let upcoming = cx.shared.seq.peek(&h.name);
             let n = cx.shared.total.next_value();
-            ecs! { "seq": seq, "upcoming"?: upcoming, "n": n }
+            let last = cx.shared.seq.last(&h.name);
+            let value = cx.shared.total.value();
+            let next = cx.shared.total.peek(&());
+            let keys = cx.shared.seq.len();
+            let none = cx.shared.seq.is_empty();
+            cx.shared.seq.reset(&"web-01");
+            cx.shared.total.reset(&());
+            if n > 100 {
+                cx.shared.seq.clear();
+                cx.shared.total.clear();
+                cx.shared.sessions.clear();
+                cx.shared.owners.clear();
+            }
+            ecs! {
+                "seq": seq,
+                "upcoming"?: upcoming,
+                "n": n,
+                "last"?: last,
+                "value"?: value,
+                "next"?: next,
+                "keys": keys,
+                "none": none,
+            }
             "#,
         ),
         &expect![[r#"
@@ -804,11 +826,34 @@ fn counters_keyed_and_unkeyed() {
             {%- set _seq3 = 1 if _seq3 is none or _seq3 + 1 >= 9223372036854775807 else _seq3 + 1 -%}
             {%- do shared.set('total', _seq3) -%}
             {%- set n = _seq3 -%}
+            {%- set last = none if shared.get('seq', {}).get(h[0]) is none else (1000 - 1 if shared.get('seq', {}).get(h[0]) == 1 else shared.get('seq', {}).get(h[0]) - 1) -%}
+            {%- set value = shared.get('total') -%}
+            {%- set next = none if shared.get('total') is none else (1 if shared.get('total') + 1 >= 9223372036854775807 else shared.get('total') + 1) -%}
+            {%- set keys = shared.get('seq', {}) | length -%}
+            {%- set none_ = (shared.get('seq', {}) | length) == 0 -%}
+            {%- set _counter4 = shared.get('seq', {}) -%}
+            {%- do _counter4.pop('web-01', none) -%}
+            {%- do shared.set('seq', _counter4) -%}
+            {%- do shared.set('total', none) -%}
+            {%- if n > 100 -%}
+              {%- do shared.set('seq', {}) -%}
+              {%- do shared.set('total', none) -%}
+              {%- do shared.set('sessions', []) -%}
+              {%- do shared.set('owners', {}) -%}
+            {%- endif -%}
             {
                 "seq": {{ seq | tojson }}
             {%- if upcoming is not none %},
                 "upcoming": {{ upcoming | tojson }}{%- endif %},
                 "n": {{ n | tojson }}
+            {%- if last is not none %},
+                "last": {{ last | tojson }}{%- endif %}
+            {%- if value is not none %},
+                "value": {{ value | tojson }}{%- endif %}
+            {%- if next is not none %},
+                "next": {{ next | tojson }}{%- endif %},
+                "keys": {{ keys | tojson }},
+                "none": {{ none_ | tojson }}
             }
         "#]],
     );
@@ -1811,7 +1856,7 @@ fn string_and_list_methods() {
             {%- set s = u.name | upper -%}
             {%- set list = ['a', 'b', 'c'] -%}
             {
-                "len": {{ (s | length) | tojson }},
+                "len": {{ (s.encode('utf-8') | length) | tojson }},
                 "empty": {{ ((s | length) == 0) | tojson }},
                 "lower": {{ (s | lower) | tojson }},
                 "trim": {{ (' x ' | trim) | tojson }},
@@ -1962,7 +2007,7 @@ fn rejected_constructs_name_themselves() {
                     break;
                 }
             }
-            let e = cx.shared.seq.last(&"k");
+            let e = cx.shared.owners.get_mut(&"k");
             ecs! { "a": a, "b": b, "c": c, "d": d, "e": e }
             "#,
         ),
@@ -1971,6 +2016,6 @@ fn rejected_constructs_name_themselves() {
             cannot export this to Eventum: the format spec `{:>8}` (mark the generator `export = false` to keep it native-only)
             cannot export this to Eventum: a match guard that needs statements, such as a state operation (they would run before the earlier arms are tested); compute it with `let` before the `match` (mark the generator `export = false` to keep it native-only)
             cannot export this to Eventum: a `loop` (Jinja only loops over lists: use `for` over a range or an array) (mark the generator `export = false` to keep it native-only)
-            cannot export this to Eventum: `shared.seq.last(...)` on a counter (mark the generator `export = false` to keep it native-only)"#]],
+            cannot export this to Eventum: `shared.owners.get_mut(...)` on a map (mark the generator `export = false` to keep it native-only)"#]],
     );
 }

@@ -215,16 +215,21 @@ impl Tr<'_, '_> {
             (Ty::Value(_), Some(d)) => Some(self.const_expr(d)),
             _ => None,
         };
+        let (start, wrap) = if matches!(ty, Ty::Counter(_)) {
+            (
+                init.start
+                    .as_ref()
+                    .map_or_else(|| "1".to_owned(), |x| self.const_expr(x)),
+                init.wrap
+                    .as_ref()
+                    .map_or_else(|| "9223372036854775807".to_owned(), |x| self.const_expr(x)),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let single = matches!(ty, Ty::Counter(k) if **k == Ty::Unit);
         match (ty, name) {
             (Ty::Counter(k), "next" | "next_value") => {
-                let start = init
-                    .start
-                    .as_ref()
-                    .map_or_else(|| "1".to_owned(), |x| self.const_expr(x));
-                let wrap = init
-                    .wrap
-                    .as_ref()
-                    .map_or_else(|| "9223372036854775807".to_owned(), |x| self.const_expr(x));
                 let v = self.temp("seq");
                 if **k == Ty::Unit || name == "next_value" {
                     // The state holds the last value returned.
@@ -247,12 +252,66 @@ impl Tr<'_, '_> {
                 }
                 J::new(v, Ty::Int, true, true)
             }
+            // A single counter's state is the last value, a keyed one's the
+            // value each key returns next.
+            (Ty::Counter(_), "peek") if single => {
+                let v = format!("{st}.get({key})");
+                J::new(
+                    format!("none if {v} is none else ({start} if {v} + 1 >= {wrap} else {v} + 1)"),
+                    Ty::Opt(Box::new(Ty::Int)),
+                    true,
+                    false,
+                )
+            }
             (Ty::Counter(_), "peek") => J::new(
                 format!("{st}.get({key}, {{}}).get({})", arg(0)),
                 Ty::Opt(Box::new(Ty::Int)),
                 true,
                 true,
             ),
+            (Ty::Counter(_), "value" | "last") if single => J::new(
+                format!("{st}.get({key})"),
+                Ty::Opt(Box::new(Ty::Int)),
+                true,
+                true,
+            ),
+            (Ty::Counter(_), "last") => {
+                let u = format!("{st}.get({key}, {{}}).get({})", arg(0));
+                J::new(
+                    format!("none if {u} is none else ({wrap} - 1 if {u} == {start} else {u} - 1)"),
+                    Ty::Opt(Box::new(Ty::Int)),
+                    true,
+                    false,
+                )
+            }
+            (Ty::Counter(_), "reset") if single => {
+                self.buf.do_(&format!("{st}.set({key}, none)"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_), "reset") => {
+                let c = self.temp("counter");
+                self.buf.set(&c, &format!("{st}.get({key}, {{}})"));
+                self.buf.do_(&format!("{c}.pop({}, none)", arg(0)));
+                self.buf.do_(&format!("{st}.set({key}, {c})"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_) | Ty::Pool(_) | Ty::Map(..), "clear") => {
+                let empty = match ty {
+                    Ty::Pool(_) => "[]",
+                    _ if single => "none",
+                    _ => "{}",
+                };
+                self.buf.do_(&format!("{st}.set({key}, {empty})"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_), "len" | "is_empty") if !single => {
+                let n = format!("{st}.get({key}, {{}}) | length");
+                if name == "len" {
+                    J::new(n, Ty::Int, true, false)
+                } else {
+                    J::new(format!("({n}) == 0"), Ty::Bool, true, false)
+                }
+            }
             (Ty::Pool(t), "push") => {
                 let cap = init
                     .cap
@@ -516,7 +575,13 @@ impl Tr<'_, '_> {
                 }
                 _ => J::new(format!("{r} | string"), Ty::Str, pure, false),
             },
-            (Ty::Str, "len") => J::new(format!("{r} | length"), Ty::Int, pure, false),
+            // Rust counts UTF-8 bytes, Python code points.
+            (Ty::Str, "len") => J::new(
+                format!("{r}.encode('utf-8') | length"),
+                Ty::Int,
+                pure,
+                false,
+            ),
             (Ty::Str, "is_empty") => J::new(format!("({r} | length) == 0"), Ty::Bool, pure, false),
             (Ty::Str, "to_uppercase") => J::new(format!("{r} | upper"), Ty::Str, pure, false),
             (Ty::Str, "to_lowercase") => J::new(format!("{r} | lower"), Ty::Str, pure, false),
