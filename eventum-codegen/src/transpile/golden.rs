@@ -6,6 +6,9 @@
 //! Every module goes through the macro's whole pipeline (attributes, model,
 //! checks, native expansion), so a snapshot is what the macro exports.
 
+// expect-test writes every snapshot as `r#"..."#`, needed or not.
+#![allow(clippy::needless_raw_string_hashes)]
+
 use expect_test::{Expect, expect};
 
 /// Declarations every test module starts with: params, a CSV sample with
