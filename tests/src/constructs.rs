@@ -68,6 +68,12 @@ pub mod constructs {
         pub hits: i64,
     }
 
+    #[locals]
+    pub struct Locals {
+        /// Renders of each event type.
+        pub renders: Counter,
+    }
+
     /// The host's fully qualified name.
     fn fqdn(name: &str, p: &Params) -> String {
         format!("{}.{}", name, p.domain)
@@ -349,6 +355,11 @@ pub mod constructs {
         }
         cx.shared.hits += 1;
         let hits = cx.shared.hits;
+        // Not empty when `order` pops.
+        cx.shared.sessions.push(Session {
+            user: "svc",
+            pid: 3,
+        });
         ecs! {
             "construct": "state",
             "counter": {
@@ -371,6 +382,12 @@ pub mod constructs {
             "map": { "owner"?: owner, "fallback": fallback, "known": known, "gone"?: gone, "len": cx.shared.owners.len() },
             "value": { "last"?: last, "or": last_or, "defined": defined, "old"?: old },
             "hits": hits,
+            "order": {
+                "renders": cx.locals.renders.next_value(),
+                "before": cx.shared.sessions.len(),
+                "popped": cx.shared.sessions.pop_oldest().is_some(),
+                "after": cx.shared.sessions.len(),
+            },
         }
     }
 

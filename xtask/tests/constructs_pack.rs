@@ -212,6 +212,16 @@ fn check_values(events: &[String]) -> Vec<String> {
                 expect("counter.value", &c["value"], total.into());
                 expect("counter.next", &c["next"], (total + 1).into());
                 expect("counter.last", &c["last"], c["seq"].clone());
+                let o = &e["order"];
+                expect("locals counter", &o["renders"], total.into());
+                expect("order.popped", &o["popped"], true.into());
+                let popped = 1;
+                let before = o["before"].as_i64().expect("order.before");
+                expect(
+                    "state read before a pop",
+                    &o["after"],
+                    (before - popped).into(),
+                );
                 let upcoming = c["seq"].as_i64().map(|s| if s == 999 { 1 } else { s + 1 });
                 expect("counter.upcoming", &c["upcoming"], upcoming.into());
             }

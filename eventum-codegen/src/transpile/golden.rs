@@ -2022,3 +2022,92 @@ fn rejected_constructs_name_themselves() {
             cannot export this to Eventum: `shared.owners.get_mut(...)` on a map (mark the generator `export = false` to keep it native-only)"#]],
     );
 }
+
+#[test]
+fn side_effects_keep_rust_order_in_ecs() {
+    check(
+        &event(
+            r#"
+            ecs! {
+                "before": cx.shared.sessions.len(),
+                "hits": cx.shared.hits,
+                "choice": cx.rand.choice(["a", "b"]),
+                "popped": cx.shared.sessions.pop_oldest().is_some(),
+                "after": cx.shared.sessions.len(),
+                "seq": cx.shared.seq.next(&"k"),
+            }
+            "#,
+        ),
+        &expect![[r#"
+            {%- set _v5 = shared.get('sessions', []) | length -%}
+            {%- set _v4 = shared.get('hits', 0) -%}
+            {%- set _v1 = module.rand.choice(['a', 'b']) -%}
+            {%- set _pool2 = shared.get('sessions', []) -%}
+            {%- set _taken3 = _pool2.pop(0) if _pool2 else none -%}
+            {%- do shared.set('sessions', _pool2) -%}
+            {%- set _v8 = shared.get('sessions', []) | length -%}
+            {%- set _counter7 = shared.get('seq', {}) -%}
+            {%- set _seq6 = _counter7.get('k', 1) -%}
+            {%- do _counter7.update({'k': (1 if _seq6 >= 1000 - 1 else _seq6 + 1)}) -%}
+            {%- do shared.set('seq', _counter7) -%}
+            {
+                "before": {{ _v5 | tojson }},
+                "hits": {{ _v4 | tojson }},
+                "choice": {{ _v1 | tojson }},
+                "popped": {{ (_taken3 is not none) | tojson }},
+                "after": {{ _v8 | tojson }},
+                "seq": {{ _seq6 | tojson }}
+            }
+        "#]],
+    );
+}
+
+#[test]
+fn locals_and_globals_state() {
+    check(
+        &lower(
+            r#"
+            #[locals]
+            pub struct Locals {
+                pub renders: Counter,
+                #[state(cap = 4)]
+                pub recent: Pool<i64>,
+            }
+
+            #[globals]
+            pub struct Globals {
+                #[state(default = "none")]
+                pub last_user: Value<String>,
+            }
+
+            #[event(weight = 1)]
+            fn probe(cx: &mut Cx) -> Event {
+                let n = cx.locals.renders.next_value();
+                cx.locals.recent.push(n);
+                let previous = cx.globals.last_user.get_or(&"nobody".to_string()).clone();
+                cx.globals.last_user.set("alice".to_string());
+                ecs! { "n": n, "recent": cx.locals.recent.len(), "previous": previous }
+            }
+            "#,
+        ),
+        &expect![[r#"
+            {%- set _seq1 = locals.get('renders') -%}
+            {%- set _seq1 = 1 if _seq1 is none or _seq1 + 1 >= 9223372036854775807 else _seq1 + 1 -%}
+            {%- do locals.set('renders', _seq1) -%}
+            {%- set n = _seq1 -%}
+            {%- set _pool2 = locals.get('recent', []) -%}
+            {%- do _pool2.append(n) -%}
+            {%- if _pool2 | length > 4 -%}
+              {%- do _pool2.pop(0) -%}
+            {%- endif -%}
+            {%- do locals.set('recent', _pool2) -%}
+            {%- set previous = globals.get('last_user', 'none') if globals.get('last_user', 'none') is not none else 'nobody' -%}
+            {%- do globals.set('last_user', 'alice') -%}
+            {
+                "n": {{ n | tojson }},
+                "recent": {{ (locals.get('recent', []) | length) | tojson }},
+                "previous": {{ previous | tojson }}
+            }
+        "#]],
+    );
+}
