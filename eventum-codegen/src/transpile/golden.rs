@@ -1168,7 +1168,13 @@ fn helpers_become_macros() {
 
             {#- A padded number. -#}
             {%- macro pad(n) -%}
-              {%- set _result = ('00' ~ n) if (n < 10) else (('0' ~ n) if (n < 100) else (n | string)) -%}
+              {%- if n < 10 -%}
+                {%- set _result = '00' ~ n -%}
+              {%- elif n < 100 -%}
+                {%- set _result = '0' ~ n -%}
+              {%- else -%}
+                {%- set _result = n | string -%}
+              {%- endif -%}
             {{ _result }}
             {%- endmacro %}
 
@@ -2109,5 +2115,29 @@ fn locals_and_globals_state() {
                 "previous": {{ previous | tojson }}
             }
         "#]],
+    );
+}
+
+#[test]
+fn returns_the_template_cannot_express() {
+    check(
+        &rejected(
+            r#"
+            let n = cx.rand.number.integer(0, 9);
+            for p in [1, 2] {
+                if p > n {
+                    return cx.dispatch.next();
+                }
+            }
+            let s = match cx.shared.sessions.pop_oldest() {
+                Some(s) => s,
+                None => return cx.dispatch.drop(),
+            };
+            ecs! { "user.name": s.user }
+            "#,
+        ),
+        &expect![[r#"
+            cannot export this to Eventum: a `return` inside a loop, a value or a statement that is not the body's last (a template cannot stop early: end the body with an `if`/`match` whose branches return, write `if ... { return ...; }` followed by the rest, or use `let ... else`) (mark the generator `export = false` to keep it native-only)
+            cannot export this to Eventum: a `return` inside a loop, a value or a statement that is not the body's last (a template cannot stop early: end the body with an `if`/`match` whose branches return, write `if ... { return ...; }` followed by the rest, or use `let ... else`) (mark the generator `export = false` to keep it native-only)"#]],
     );
 }

@@ -19,6 +19,9 @@ pub(crate) enum Tail<'t> {
     Fragment,
     /// The block's value is stored in this variable.
     Into(&'t str),
+    /// A helper's body: its value, `return`s included, is stored in this
+    /// variable.
+    Result(&'t str),
     /// The value is not used.
     Discard,
 }
@@ -139,7 +142,7 @@ impl Tr<'_, '_> {
         let tail = if ret == Ty::Fragment {
             Tail::Fragment
         } else {
-            Tail::Into("_result")
+            Tail::Result("_result")
         };
         let name = f.sig.ident.to_string();
         self.buf.indent = 1;
@@ -174,6 +177,13 @@ impl Tr<'_, '_> {
                     self.local(l);
                 }
                 Stmt::Expr(Expr::Return(r), _) => {
+                    if matches!(tail, Tail::Into(_) | Tail::Discard) {
+                        self.unsupported(
+                            r,
+                            "a `return` inside a loop, a value or a statement that is not the body's last (a template cannot stop early: end the body with an `if`/`match` whose branches return, write `if ... { return ...; }` followed by the rest, or use `let ... else`)",
+                        );
+                        return Ty::Error;
+                    }
                     return match &r.expr {
                         Some(x) => self.tail_expr(x, tail),
                         None => Ty::Unit,
@@ -564,7 +574,7 @@ impl Tr<'_, '_> {
                 other => self.unsupported(other, "this `else` branch"),
             },
             None => {
-                if let Tail::Into(t) = tail {
+                if let Tail::Into(t) | Tail::Result(t) = tail {
                     self.buf.middle("else");
                     self.buf.set(t, "none");
                 }
@@ -735,8 +745,10 @@ impl Tr<'_, '_> {
                     Ty::Event
                 }
             }
-            (Expr::If(i), Tail::Event | Tail::Fragment) => self.if_chain(i, tail),
-            (Expr::Match(m), Tail::Event | Tail::Fragment) => self.match_chain(m, tail),
+            (Expr::If(i), Tail::Event | Tail::Fragment | Tail::Result(_)) => self.if_chain(i, tail),
+            (Expr::Match(m), Tail::Event | Tail::Fragment | Tail::Result(_)) => {
+                self.match_chain(m, tail)
+            }
             (Expr::Block(b), _) => {
                 self.scopes.push();
                 let t = self.block_stmts(&b.block.stmts, tail);
@@ -754,7 +766,7 @@ impl Tr<'_, '_> {
                 }
                 Ty::Event
             }
-            (other, Tail::Into(t)) => {
+            (other, Tail::Into(t) | Tail::Result(t)) => {
                 let j = self.expr(other);
                 self.buf.set(t, &j.code);
                 j.ty
