@@ -205,6 +205,23 @@ fn check_values(events: &[String]) -> Vec<String> {
                 let level = if e["vars"]["flavour"] == "a" { 2 } else { 3 };
                 expect("vars.level + 1", &e["vars"]["level"], level.into());
             }
+            "skeleton" => {
+                // Each alias writes its own `event.*` metadata.
+                let ev = &e["event"];
+                let (action, types, kind) =
+                    if ev["category"] == serde_json::json!(["authentication"]) {
+                        (
+                            Value::from("logged-in"),
+                            serde_json::json!(["start"]),
+                            Value::Null,
+                        )
+                    } else {
+                        (Value::Null, Value::Null, Value::from("event"))
+                    };
+                expect("event.action", &ev["action"], action);
+                expect("event.type", &ev["type"], types);
+                expect("event.kind", &ev["kind"], kind);
+            }
             "state" => {
                 let c = &e["counter"];
                 let total = c["total"].as_i64().expect("counter.total");
