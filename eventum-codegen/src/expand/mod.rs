@@ -99,7 +99,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
             quote!(pub #i: #t)
         });
         let doc = format!(
-            "The `vars` of the event types rendered by `{}`.",
+            " The `vars` of the event types rendered by `{}`.",
             e.item.sig.ident
         );
         vars_items.push(quote! {
