@@ -146,7 +146,14 @@ fn rewrite_format(krate: &TokenStream, mac: &syn::Macro) -> Option<TokenStream> 
                     let ident = syn::Ident::new(name, fmt.span());
                     quote!(#ident)
                 };
-                args.push(quote!(#krate::__private::py::fmt(&(#arg))));
+                // Only plain `{}` differs between Rust and Python (floats);
+                // explicit specs (`{:x}`, `{:.2}`, `{:5}`) keep Rust's meaning,
+                // which the Jinja translation mirrors.
+                if spec.is_empty() {
+                    args.push(quote!(#krate::__private::py::fmt(&(#arg))));
+                } else {
+                    args.push(arg);
+                }
                 out.push('{');
                 if !spec.is_empty() {
                     out.push(':');

@@ -981,10 +981,9 @@ impl Tr<'_, '_> {
                 // Rust prints `true`, Python `True`.
                 Ty::Bool => format!("({} and 'true' or 'false')", j.operand()),
                 Ty::Timestamp => format!("{} | string", j.operand()),
-                Ty::Float => {
-                    let x = self.pin(j.clone(), "x");
-                    format!("({})", float_display(&x))
-                }
+                // Exported generators print floats as Python's repr natively
+                // too (`__private::py::fmt`).
+                Ty::Float => format!("({} | string)", j.operand()),
                 _ => j.operand(),
             };
         }
@@ -1027,13 +1026,6 @@ impl Tr<'_, '_> {
         pct.push_str(conv);
         format!("({} | format({}))", jinja::string(&pct), j.code)
     }
-}
-
-/// A float as Rust's `Display` writes it: `1` for 1.0 (Python: `1.0`).
-/// `x` must be pure (it is read twice).
-pub(crate) fn float_display(x: &J) -> String {
-    let x = x.operand();
-    format!("({x} | int) | string if {x} == ({x} | int) else {x} | string")
 }
 
 /// The width and signedness of a primitive integer type (`usize` and

@@ -365,7 +365,7 @@ fn format_specs() {
             {%- set x = module.rand.number.floating(0.0, 100.0) -%}
             {%- set name = 'ab' -%}
             {%- set s = ('%04d' | format(n)) ~ '|' ~ ('%x' | format(n)) ~ '|' ~ ('%X' | format(n)) ~ '|' ~ ('%08x' | format(n)) ~ '|' ~ ('%.2f' | format(x)) ~ '|' ~ ('%-6s' | format(name)) ~ '|' ~ ('%5d' | format(n)) ~ '|' ~ ('%.0f' | format(x)) -%}
-            {%- set t = ('%04d' | format(n)) ~ '/' ~ ('%.1f' | format(x)) ~ '/' ~ ('%-3s' | format(name)) ~ '/' ~ ((x | int) | string if x == (x | int) else x | string) -%}
+            {%- set t = ('%04d' | format(n)) ~ '/' ~ ('%.1f' | format(x)) ~ '/' ~ ('%-3s' | format(name)) ~ '/' ~ (x | string) -%}
             {
                 "message": {{ s | tojson }},
                 "inline": {{ t | tojson }}

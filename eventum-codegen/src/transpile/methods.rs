@@ -569,10 +569,7 @@ impl Tr<'_, '_> {
             (_, "to_string") => match recv.ty {
                 Ty::Bool => J::new(format!("{r} and 'true' or 'false'"), Ty::Str, pure, false),
                 Ty::Str => recv,
-                Ty::Float => {
-                    let x = self.pin(recv, "x");
-                    J::new(super::expr::float_display(&x), Ty::Str, true, false)
-                }
+                // Python's repr, as the native `__private::py::to_string`.
                 _ => J::new(format!("{r} | string"), Ty::Str, pure, false),
             },
             // Rust counts UTF-8 bytes, Python code points.

@@ -262,6 +262,7 @@ pub mod chain {
         description: "",
         mode: __eventum::Mode::Chain,
         ecs_version: "8.11.0",
+        field_files: &[],
         events: &[
             __eventum::__private::EventSpec {
                 name: "open",

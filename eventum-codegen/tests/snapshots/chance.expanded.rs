@@ -278,6 +278,7 @@ pub mod chance {
         description: "",
         mode: __eventum::Mode::Chance,
         ecs_version: "8.11.0",
+        field_files: &[],
         events: &[
             __eventum::__private::EventSpec {
                 name: "login_ok",

@@ -297,6 +297,7 @@ pub mod fsm {
         description: "",
         mode: __eventum::Mode::Fsm,
         ecs_version: "8.11.0",
+        field_files: &[],
         events: &[
             __eventum::__private::EventSpec {
                 name: "login",

@@ -455,6 +455,7 @@ pub mod samples {
         description: "",
         mode: __eventum::Mode::Chance,
         ecs_version: "8.11.0",
+        field_files: &[],
         events: &[
             __eventum::__private::EventSpec {
                 name: "exec",
