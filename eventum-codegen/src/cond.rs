@@ -732,11 +732,15 @@ fn check_observable(cx: &Ctxt, g: &Generator, c: &Cond) {
     };
     match c {
         Cond::Cmp(_, f, _) | Cond::In(f, _) | Cond::Matches(f, _) | Cond::Defined(f) => {
-            leaf(f, None, false)
+            leaf(f, None, false);
         }
         Cond::Len(op, f, n) => leaf(f, Some((*op, *n)), false),
         Cond::Contains(f, _) => leaf(f, None, true),
-        Cond::And(parts) | Cond::Or(parts) => parts.iter().for_each(|p| check_observable(cx, g, p)),
+        Cond::And(parts) | Cond::Or(parts) => {
+            for p in parts {
+                check_observable(cx, g, p);
+            }
+        }
         Cond::Not(inner) => check_observable(cx, g, inner),
         Cond::HasTags(_) | Cond::Before(_) | Cond::After(_) | Cond::Always | Cond::Never => {}
     }
