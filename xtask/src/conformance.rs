@@ -473,7 +473,7 @@ fn print_table(aliases: &[String], native: &[u64], eventum: &[u64], comparisons:
         "Eventum",
         "paths",
         "enum",
-        "one-sided (n.s.)",
+        "one-sided, not diff.",
         "differences",
     ];
     let mut rows: Vec<[String; 7]> = aliases
