@@ -9,6 +9,7 @@
 
 mod build_generator;
 mod codegen;
+mod conformance;
 mod eventum;
 mod new_generator;
 mod util;
@@ -63,6 +64,29 @@ enum Task {
         #[arg(long, default_value_t = 4)]
         live_seconds: u64,
     },
+    /// Compare exported packs under the real Eventum with the native
+    /// generators: errors, event shapes and frequencies (installs Eventum
+    /// first when it is missing).
+    Conformance {
+        /// The generator (see `eventum-rs list`).
+        name: Option<String>,
+        /// Every exportable bundled generator.
+        #[arg(long, conflicts_with = "name")]
+        all: bool,
+        /// Number of timestamps for both runs.
+        #[arg(long, default_value_t = 5000)]
+        count: usize,
+        /// Seed of the native generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the temporary pack and both outputs, and print their paths.
+        #[arg(long)]
+        keep: bool,
+        /// Also list the values seen on one side only that are not
+        /// differences (clustered or not significant).
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Install or run the real Python Eventum, the conformance reference.
     Eventum {
         #[command(subcommand)]
@@ -107,6 +131,23 @@ fn main() -> std::process::ExitCode {
             out,
             check,
         } => build_generator::run(name.as_deref(), all, out, check),
+        Task::Conformance {
+            name,
+            all,
+            count,
+            seed,
+            keep,
+            verbose,
+        } => conformance::run(
+            name.as_deref(),
+            all,
+            &conformance::Options {
+                count,
+                seed,
+                keep,
+                verbose,
+            },
+        ),
         Task::Eventum {
             action: EventumAction::Install,
         } => eventum_install(),
