@@ -395,6 +395,10 @@ fn check(entry: &GeneratorEntry, install: &EventumInstall, options: &Options) ->
     Ok(passed)
 }
 
+/// How much longer than the compared run the native run is that looks for
+/// values Eventum writes and no equal-sized native run did.
+const EXISTENCE_RUN_FACTOR: usize = 10;
+
 /// The reference for enumerated values: the compared native run and more
 /// runs with the seeds following `seed` (see `compare::Reference`).
 fn reference(
@@ -418,6 +422,19 @@ fn reference(
             .filter_map(|(alias, text)| Some((*alias, serde_json::from_str(text).ok()?)))
             .collect();
         reference.add_events(events.iter().map(|(alias, event)| (*alias, event)));
+    }
+    if reference.has_unwritten() {
+        let run = native::run(
+            entry,
+            count * EXISTENCE_RUN_FACTOR,
+            seed.wrapping_add(compare::REFERENCE_RUNS),
+        )?;
+        let events: Vec<serde_json::Value> = run
+            .events
+            .iter()
+            .filter_map(|(_, text)| serde_json::from_str(text).ok())
+            .collect();
+        reference.add_existence_run(&events);
     }
     Ok(reference)
 }

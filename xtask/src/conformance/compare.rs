@@ -97,6 +97,9 @@ fn missing(stats: [&PathStats; 2], side: usize) -> Vec<(&String, u64)> {
 #[derive(Debug, Default)]
 pub(crate) struct Reference {
     runs: u64,
+    /// Events of the extra run that only looks for values Eventum writes
+    /// (0 until [`Reference::add_existence_run`]).
+    existence_events: usize,
     /// `(path, value)` pairs Eventum writes frequently and the compared
     /// native run lacks in that event type: whether any native run writes
     /// them at that path (in any event type).
@@ -220,14 +223,57 @@ impl Reference {
         }
     }
 
+    /// Whether some value Eventum writes has not been seen natively yet.
+    pub(crate) fn has_unwritten(&self) -> bool {
+        self.written.values().any(|found| !found)
+    }
+
+    /// Adds a (longer) native run that only answers whether native writes
+    /// the values Eventum writes; shares stay per equal-sized run.
+    ///
+    /// Values that follow sessions come in clusters: one long session can
+    /// put a rare command into a dozen Eventum events while a few short
+    /// native runs never start that session. Whether native can write a
+    /// value at all is a question about its support, which a larger sample
+    /// answers without loosening the share test.
+    pub(crate) fn add_existence_run<'a>(&mut self, events: impl IntoIterator<Item = &'a Value>) {
+        let mut count = 0;
+        let mut written: HashSet<(String, String)> = HashSet::new();
+        for event in events {
+            count += 1;
+            flatten(event, &mut |path, _, string| {
+                if let Some(string) = string
+                    && self
+                        .written_index
+                        .get(path)
+                        .is_some_and(|values| values.contains(string))
+                {
+                    written.insert((path.to_owned(), string.to_owned()));
+                }
+            });
+        }
+        self.existence_events = count;
+        for (key, found) in &mut self.written {
+            *found = *found || written.contains(key);
+        }
+    }
+
+    /// Where the reference looked, for messages: `9 runs` and the events
+    /// of the existence run when there was one.
+    fn looked_in(&self) -> String {
+        if self.existence_events == 0 {
+            format!("{} runs", self.runs)
+        } else {
+            format!(
+                "{} runs and one of {} events",
+                self.runs, self.existence_events
+            )
+        }
+    }
+
     /// Whether there is nothing to look up (so more runs are not needed).
     pub(crate) fn is_empty(&self) -> bool {
         self.written.is_empty() && self.shares.is_empty()
-    }
-
-    /// Number of runs.
-    pub(crate) fn runs(&self) -> u64 {
-        self.runs
     }
 }
 
@@ -356,16 +402,16 @@ fn compare_values(
                     (
                         false,
                         format!(
-                            "native writes it there elsewhere ({} runs)",
-                            reference.runs()
+                            "native writes it there elsewhere ({})",
+                            reference.looked_in()
                         ),
                     )
                 } else {
                     (
                         true,
                         format!(
-                            "native never writes it there ({} runs, all event types)",
-                            reference.runs()
+                            "native never writes it there ({}, all event types)",
+                            reference.looked_in()
                         ),
                     )
                 }
