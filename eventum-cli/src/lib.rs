@@ -7,11 +7,12 @@ use eventum_runtime::GeneratorEntry;
 
 /// Every bundled generator, in the order `eventum-rs list` shows them.
 pub fn bundled() -> &'static [&'static GeneratorEntry] {
-    static ALL: [&GeneratorEntry; 2] = [
+    static ALL: &[&GeneratorEntry] = &[
         &linux_auditd::linux_auditd::GENERATOR,
         &web_access::GENERATOR,
+        // new generators: registered here by `cargo xtask new-generator`
     ];
-    &ALL
+    ALL
 }
 
 /// The source directory of a bundled generator's crate (samples, fields).

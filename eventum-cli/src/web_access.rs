@@ -34,6 +34,7 @@ pub(crate) static SPEC: GeneratorSpec = GeneratorSpec {
     description: "HTTP access events written directly against the runtime traits.",
     mode: Mode::Chance,
     ecs_version: "8.11.0",
+    field_files: &[],
     events: &[
         event("access_ok", 85.0, "success"),
         event("access_client_error", 12.0, "failure"),

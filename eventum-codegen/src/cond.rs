@@ -651,7 +651,99 @@ fn regex_syntax_ok(re: &str) -> Result<(), String> {
 
 /// Parses and checks a `when` expression.
 pub(crate) fn parse_condition(cx: &Ctxt, g: &Generator, e: &Expr) -> Option<Cond> {
-    Parser { cx, g }.parse(e)
+    let c = Parser { cx, g }.parse(e)?;
+    check_observable(cx, g, &c);
+    Some(c)
+}
+
+/// How a state field starts, as far as conditions can tell.
+enum Start {
+    /// Missing until an event sets it, as in Eventum (`Value<T>` without a
+    /// default, `Option<T>`).
+    Missing,
+    /// Has a value from the start (plain fields, `Value` with a default).
+    Valued(&'static str),
+    /// An empty collection (Eventum: missing until an event stores it).
+    Empty,
+    /// A counter.
+    Counter,
+}
+
+fn start_of(g: &Generator, f: &FieldRef) -> Start {
+    let Some(field) = g
+        .state(f.scope)
+        .and_then(|s| s.fields.iter().find(|x| x.ident == f.name))
+    else {
+        return Start::Missing;
+    };
+    let kind = match &field.ty {
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    match kind.as_str() {
+        "Value" if field.init.default.is_some() => Start::Valued("it has a `default`"),
+        "Value" | "Option" => Start::Missing,
+        "Pool" | "Map" | "Vec" | "VecDeque" | "HashMap" | "BTreeMap" => Start::Empty,
+        "Counter" => Start::Counter,
+        _ => Start::Valued("it is a plain field"),
+    }
+}
+
+/// Eventum's state starts empty and its operators are false on a missing
+/// key; a condition must read only state that starts the same way natively,
+/// or the two engines would take different transitions.
+fn check_observable(cx: &Ctxt, g: &Generator, c: &Cond) {
+    let report = |f: &FieldRef, why: String| {
+        cx.error_spanned_by(
+            &f.name,
+            format!(
+                "an FSM condition cannot read `{}` this way: {why}; Eventum's state starts empty and its operators are false on a missing key",
+                f.key()
+            ),
+        );
+    };
+    let leaf = |f: &FieldRef, len: Option<(CmpOp, i64)>, contains: bool| match start_of(g, f) {
+        Start::Missing => {}
+        Start::Valued(why) => report(
+            f,
+            format!(
+                "{why}, so natively it has a value from the start (declare it `Value<T>` without a default and set it in an event)"
+            ),
+        ),
+        Start::Counter => report(
+            f,
+            "counters are not conditions' state (keep the number in a `Value<i64>`)".to_owned(),
+        ),
+        Start::Empty => {
+            // Empty (native) and missing (Eventum) agree on `contains`,
+            // `len() > n` and `len() >= n` with n >= 1: all false.
+            let agrees = contains
+                || matches!(len, Some((CmpOp::Gt, n)) if n >= 0)
+                || matches!(len, Some((CmpOp::Ge, n)) if n >= 1);
+            if !agrees {
+                report(f, "a collection starts empty natively but missing in Eventum; they agree only on `.contains(..)`, `.len() > n` and `.len() >= n` with n >= 1".to_owned());
+            }
+        }
+    };
+    match c {
+        Cond::Cmp(_, f, _) | Cond::In(f, _) | Cond::Matches(f, _) | Cond::Defined(f) => {
+            leaf(f, None, false);
+        }
+        Cond::Len(op, f, n) => leaf(f, Some((*op, *n)), false),
+        Cond::Contains(f, _) => leaf(f, None, true),
+        Cond::And(parts) | Cond::Or(parts) => {
+            for p in parts {
+                check_observable(cx, g, p);
+            }
+        }
+        Cond::Not(inner) => check_observable(cx, g, inner),
+        Cond::HasTags(_) | Cond::Before(_) | Cond::After(_) | Cond::Always | Cond::Never => {}
+    }
 }
 
 /// Eventum's YAML (flow style) for a condition.

@@ -86,6 +86,29 @@ fn expand_checked(
     }
 }
 
+/// The export of `#[generator(args)] item` as the macro computes it, or
+/// the messages of every error the macro reports (the golden tests'
+/// entry point: the same pipeline, with the lowering's result kept).
+#[cfg(test)]
+pub(crate) fn export_of(args: &str, item: &str) -> Result<transpile::Export, Vec<String>> {
+    let cx = ctxt::Ctxt::new();
+    let args = attr::generator_args(&cx, args.parse().expect("args tokenize"));
+    let module: syn::ItemMod = syn::parse_str(item).expect("an inline module");
+    let generator = parse::parse_module(&cx, args, module);
+    check::check(&cx, &generator);
+    let resolved = resolve_schema(&cx, &generator);
+    // The native expansion runs its own checks (ECS fields, samples) and
+    // the lowering; its errors are the macro's errors.
+    let _ = expand::expand(&cx, &generator, &resolved);
+    if let Err(e) = cx.check() {
+        return Err(e.into_iter().map(|e| e.to_string()).collect());
+    }
+    let cx = ctxt::Ctxt::new();
+    let export = transpile::transpile(&cx, &generator, &[]);
+    cx.check().expect("the lowering is deterministic");
+    Ok(export)
+}
+
 /// The ECS schema of the declared version plus the generator's field files.
 fn resolve_schema(cx: &ctxt::Ctxt, g: &model::Generator) -> expand::Resolved {
     let version = g.args.ecs.as_ref();

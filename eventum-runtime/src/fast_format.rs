@@ -124,6 +124,19 @@ impl<T: FastText + ?Sized> FastText for &mut T {
     }
 }
 
+/// An argument of an exported generator's `format!`, wrapped for Python's
+/// spelling by the macro: for these types Python's text is their `Display`.
+impl<T: FastText + crate::py::PyDisplay + ?Sized> FastText for crate::py::Py<'_, T> {
+    #[inline]
+    fn text_len(&self) -> usize {
+        self.0.text_len()
+    }
+    #[inline]
+    fn push_text(&self, out: &mut String) {
+        self.0.push_text(out);
+    }
+}
+
 /// A `format!` argument.
 pub struct Arg<'a, T: ?Sized>(pub &'a T);
 
@@ -205,6 +218,22 @@ mod tests {
             (pushed(|s| (&Arg(&2.5f32)).push_to(s)), "2.5".into()),
         ];
         for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+        // Exported generators' arguments: the same text as `Py`'s Display.
+        for (got, want) in [
+            (pushed(|s| (&Arg(&crate::py::fmt(&7i64))).push_to(s)), "7"),
+            (pushed(|s| (&Arg(&crate::py::fmt("x"))).push_to(s)), "x"),
+            (
+                pushed(|s| (&Arg(&crate::py::fmt(&true))).push_to(s)),
+                "true",
+            ),
+            (pushed(|s| (&Arg(&crate::py::fmt(&1.0))).push_to(s)), "1.0"),
+            (
+                pushed(|s| (&Arg(&crate::py::fmt(&1e16))).push_to(s)),
+                "1e+16",
+            ),
+        ] {
             assert_eq!(got, want);
         }
         assert_eq!((&Arg("abc")).len_hint(), 3);

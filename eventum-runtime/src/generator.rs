@@ -313,6 +313,8 @@ pub struct GeneratorSpec {
     pub mode: Mode,
     /// The ECS version the events declare and are checked against.
     pub ecs_version: &'static str,
+    /// The source's own field definition files (relative to the crate).
+    pub field_files: &'static [&'static str],
     /// The event types (template aliases), in declaration order.
     pub events: &'static [EventSpec],
     /// The `chain` (aliases, by name) in chain mode.

@@ -28,6 +28,7 @@ pub mod pack;
 pub mod params;
 pub mod picking;
 pub mod prelude;
+pub mod py;
 pub mod random;
 pub mod rng;
 pub mod sample;

@@ -201,6 +201,18 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
+/// The first sentence of a doc comment, on one line.
+fn summary(doc: &str) -> String {
+    let para = first_paragraph(doc)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    match para.find(". ").or_else(|| para.find(": ")) {
+        Some(i) => para[..=i].trim_end_matches(':').to_owned(),
+        None => para,
+    }
+}
+
 fn first_paragraph(s: &str) -> String {
     s.split("\n\n").next().unwrap_or("").trim().to_owned()
 }
@@ -293,7 +305,7 @@ pub fn readme(spec: &GeneratorSpec, sample: &str, files: &[String]) -> Result<St
             r,
             "| `{}` | {} | {f} | {} | {} | {} |",
             e.name,
-            first_line(e.doc).replace('|', "\\|"),
+            summary(e.doc).replace('|', "\\|"),
             e.category.join(", "),
             e.types.join(", "),
             e.action.unwrap_or("")

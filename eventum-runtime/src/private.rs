@@ -15,6 +15,7 @@ pub use crate::generator::{
 pub use crate::json::{RawJson, WriteJson};
 pub use crate::params::{ParamType, apply_params, as_usize};
 pub use crate::picking::{AliasTable, Picker, Render, produce};
+pub use crate::py;
 pub use crate::sample::{CellRef, Row, Sample};
 pub use regex::Regex;
 pub use serde_json::Value;
@@ -155,6 +156,7 @@ pub static FALLBACK_SPEC: GeneratorSpec = GeneratorSpec {
     description: "",
     mode: Mode::Chance,
     ecs_version: "",
+    field_files: &[],
     events: &[],
     chain: &[],
     params: &[],

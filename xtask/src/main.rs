@@ -10,8 +10,11 @@
 mod bench;
 mod build_generator;
 mod codegen;
+mod conformance;
 mod eventum;
+mod new_generator;
 mod util;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -64,6 +67,46 @@ enum Task {
         #[arg(long)]
         write: bool,
     },
+    /// Scaffold a generator crate `generators/<category>-<source>` and
+    /// register it in eventum-rs.
+    NewGenerator {
+        /// `<category>-<source>`, e.g. `network-cisco-asa`.
+        name: String,
+    },
+    /// Check a generator before sharing it: export, ECS validity, live pacing.
+    Validate {
+        /// The generator.
+        name: String,
+        /// Native timestamps to check.
+        #[arg(long, default_value_t = 2000)]
+        count: usize,
+        /// Seconds of live-mode run (0 skips it).
+        #[arg(long, default_value_t = 4)]
+        live_seconds: u64,
+    },
+    /// Compare exported packs under the real Eventum with the native
+    /// generators: errors, event shapes and frequencies (installs Eventum
+    /// first when it is missing).
+    Conformance {
+        /// The generator (see `eventum-rs list`).
+        name: Option<String>,
+        /// Every exportable bundled generator.
+        #[arg(long, conflicts_with = "name")]
+        all: bool,
+        /// Number of timestamps for both runs.
+        #[arg(long, default_value_t = 5000)]
+        count: usize,
+        /// Seed of the native generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Keep the temporary pack and both outputs, and print their paths.
+        #[arg(long)]
+        keep: bool,
+        /// Also list the values seen on one side only that are not
+        /// differences (clustered or not significant).
+        #[arg(long, short)]
+        verbose: bool,
+    },
     /// Install or run the real Python Eventum, the conformance reference.
     Eventum {
         #[command(subcommand)]
@@ -96,6 +139,12 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Codegen { check } => codegen::run(check),
+        Task::NewGenerator { name } => new_generator::run(&name),
+        Task::Validate {
+            name,
+            count,
+            live_seconds,
+        } => validate::run(&name, count, live_seconds),
         Task::BuildGenerator {
             name,
             all,
@@ -115,6 +164,23 @@ fn main() -> std::process::ExitCode {
             repeat,
             write,
         }),
+        Task::Conformance {
+            name,
+            all,
+            count,
+            seed,
+            keep,
+            verbose,
+        } => conformance::run(
+            name.as_deref(),
+            all,
+            &conformance::Options {
+                count,
+                seed,
+                keep,
+                verbose,
+            },
+        ),
         Task::Eventum {
             action: EventumAction::Install,
         } => eventum_install(),

@@ -10,6 +10,7 @@ pub(crate) mod fast_format;
 pub(crate) mod fsm;
 pub(crate) mod params;
 pub(crate) mod picking;
+pub(crate) mod python;
 pub(crate) mod samples;
 pub(crate) mod serialize;
 pub(crate) mod state;
@@ -69,6 +70,10 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
             } else {
                 f.clone()
             };
+            // Python semantics first: `fast_format` keeps `py::fmt` arguments.
+            if g.args.export {
+                python::rewrite_fn(&krate, &mut f);
+            }
             fast_format::rewrite_fn(&krate, &mut f);
             quote!(#f)
         }
@@ -98,7 +103,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
             quote!(pub #i: #t)
         });
         let doc = format!(
-            "The `vars` of the event types rendered by `{}`.",
+            " The `vars` of the event types rendered by `{}`.",
             e.item.sig.ident
         );
         vars_items.push(quote! {
@@ -123,6 +128,9 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     for e in &g.events {
         let vars_ty = events::vars_ident(e);
         let mut expanded = events::expand_event_fn(cx, schema, files, &krate, e, &vars_ty);
+        if g.args.export {
+            python::rewrite_fn(&krate, &mut expanded.item);
+        }
         fast_format::rewrite_fn(&krate, &mut expanded.item);
         let item = &expanded.item;
         fns.push(quote!(#item));
@@ -224,6 +232,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
         }
     );
     let chain: Vec<String> = g.args.chain.iter().map(ToString::to_string).collect();
+    let field_files: Vec<&String> = g.args.fields.iter().map(|f| &f.value).collect();
     let mut event_specs = Vec::new();
     let mut k = 0usize;
     for e in &g.events {
@@ -431,6 +440,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
                 description: #description,
                 mode: #krate::Mode::#mode_ident,
                 ecs_version: #ecs_version,
+                field_files: &[#(#field_files),*],
                 events: &[#(#event_specs),*],
                 chain: &[#(#chain),*],
                 params: &[#param_specs],

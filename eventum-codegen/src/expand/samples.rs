@@ -194,7 +194,7 @@ fn manifest_dir() -> std::path::PathBuf {
 }
 
 /// Loads one sample's table, reporting errors on the attribute.
-fn load(cx: &Ctxt, s: &Sample) -> Option<(eventum_data::Table, Option<String>, bool)> {
+pub(crate) fn load(cx: &Ctxt, s: &Sample) -> Option<(eventum_data::Table, Option<String>, bool)> {
     if !s.loadable {
         return None;
     }

@@ -27,7 +27,7 @@ pub(crate) fn ident(scope: Scope) -> syn::Ident {
 pub(crate) fn expand(krate: &TokenStream, scope: Scope, state: Option<&State>) -> TokenStream {
     let name = ident(scope);
     let Some(s) = state else {
-        let doc = format!("This generator keeps no `{}` state.", scope.as_str());
+        let doc = format!(" This generator keeps no `{}` state.", scope.as_str());
         return quote! {
             #[doc = #doc]
             #[derive(Debug, Default)]

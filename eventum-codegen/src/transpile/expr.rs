@@ -102,6 +102,16 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// `j` itself when pure, else a temporary bound to it here.
+    pub(crate) fn pin(&mut self, j: J, hint: &str) -> J {
+        if j.pure {
+            return j;
+        }
+        let t = self.temp(hint);
+        self.buf.set(&t, &j.code);
+        J::new(t, j.ty, true, true)
+    }
+
     /// Translates and binds to a temporary when the value is not pure.
     pub(crate) fn expr_hoisted(&mut self, e: &Expr, hint: &str) -> J {
         let j = self.expr(e);
@@ -114,15 +124,20 @@ impl Tr<'_, '_> {
     }
 
     pub(crate) fn value_or_handle(&mut self, e: &Expr) -> V {
+        let unused = std::mem::take(&mut self.value_unused);
         match e {
-            Expr::Paren(p) => self.value_or_handle(&p.expr),
-            Expr::Group(g) => self.value_or_handle(&g.expr),
-            Expr::Reference(r) => self.value_or_handle(&r.expr),
-            Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => self.value_or_handle(&u.expr),
+            Expr::Paren(_) | Expr::Group(_) | Expr::Reference(_) => {
+                self.value_unused = unused;
+                self.value_or_handle(strip(e))
+            }
+            Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => {
+                self.value_unused = unused;
+                self.value_or_handle(&u.expr)
+            }
             Expr::Lit(l) => V::Val(self.lit(&l.lit)),
             Expr::Path(p) => self.path(e, p),
             Expr::Field(f) => self.field(e, f),
-            Expr::MethodCall(mc) => V::Val(self.method(e, mc)),
+            Expr::MethodCall(mc) => V::Val(self.method(e, mc, unused)),
             Expr::Call(c) => V::Val(self.call(e, c)),
             Expr::Macro(m) => V::Val(self.macro_expr(e, &m.mac)),
             Expr::Binary(b) => V::Val(self.binary(e, b)),
@@ -229,7 +244,7 @@ impl Tr<'_, '_> {
                 }
             },
             _ => {
-                self.unsupported(e, &format!("the expression `{}`", short(e)));
+                self.unsupported(e, &construct_name(e));
                 V::Val(Self::error_value())
             }
         }
@@ -381,7 +396,21 @@ impl Tr<'_, '_> {
                     },
                     _ => Ty::Unknown,
                 };
-                let code = format!("{}.{member}", base.operand());
+                let row = match &base.ty {
+                    Ty::Row(r) => Some(r),
+                    Ty::Opt(inner) => match &**inner {
+                        Ty::Row(r) => Some(r),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let position = row
+                    .and_then(|r| self.m.row_positional.get(r))
+                    .and_then(|fields| fields.iter().position(|f| *f == member));
+                let code = match position {
+                    Some(i) => format!("{}[{i}]", base.operand()),
+                    None => format!("{}.{member}", base.operand()),
+                };
                 // CSV cells are strings in Jinja: convert typed columns.
                 if let Ty::Row(row) = &base.ty
                     && self.m.row_is_csv.get(row).copied().unwrap_or(false)
@@ -405,7 +434,13 @@ impl Tr<'_, '_> {
             .map(|x| x.ident.to_string())
             .unwrap_or_default();
         if !self.m.structs.contains_key(&name) || s.rest.is_some() {
-            self.unsupported(e, "a struct literal of a type the module does not declare");
+            self.unsupported(
+                e,
+                &format!(
+                    "a struct literal of `{}`, a type the module does not declare (a struct declared in the generator module becomes a dict)",
+                    s.path.to_token_stream().to_string().replace(' ', "")
+                ),
+            );
             return Self::error_value();
         }
         let mut parts = Vec::new();
@@ -433,6 +468,7 @@ impl Tr<'_, '_> {
             return inner;
         }
         let target = super::types::from_syn(&c.ty, &self.m.structs, &[]);
+        let bits = int_bits(&c.ty);
         match (&inner.ty, &target) {
             (Ty::Int | Ty::Unknown, Ty::Float) => J::new(
                 format!("{} | float", inner.operand()),
@@ -440,12 +476,37 @@ impl Tr<'_, '_> {
                 inner.pure,
                 false,
             ),
-            (Ty::Float | Ty::Unknown | Ty::Bool, Ty::Int) => J::new(
+            // Rust saturates a float cast to an integer type's range.
+            (Ty::Float, Ty::Int) => {
+                let x = format!("{} | int", inner.operand());
+                let code = match bits {
+                    Some((b, signed)) if b < 64 => {
+                        let (lo, hi) = int_range(b, signed);
+                        format!("[[{x}, {hi}] | min, {lo}] | max")
+                    }
+                    Some((_, false)) => format!("[{x}, 0] | max"),
+                    _ => x,
+                };
+                J::new(code, Ty::Int, inner.pure, false)
+            }
+            (Ty::Unknown | Ty::Bool, Ty::Int) => J::new(
                 format!("{} | int", inner.operand()),
                 Ty::Int,
                 inner.pure,
                 false,
             ),
+            // Rust wraps an integer cast to a narrower type.
+            (Ty::Int, Ty::Int) if bits.is_some_and(|(b, _)| b < 64) => {
+                let (b, signed) = bits.unwrap_or((64, true));
+                let modulus = 1_u64 << b;
+                let code = if signed {
+                    let half = modulus / 2;
+                    format!("(({} + {half}) % {modulus}) - {half}", inner.operand())
+                } else {
+                    format!("{} % {modulus}", inner.operand())
+                };
+                J::new(code, Ty::Int, inner.pure, false)
+            }
             (a, b) if a == b => inner,
             (Ty::Float, Ty::Float) | (Ty::Int, Ty::Int) => inner,
             _ => {
@@ -707,6 +768,42 @@ impl Tr<'_, '_> {
                 None => J::new("''", Ty::Str, true, true),
             },
             ["Vec", "new"] => J::new("[]", Ty::List(Box::new(Ty::Unknown)), true, true),
+            // Lossless conversions (`i64::from(x as u8)`, `f64::from(n)`).
+            [
+                t @ ("i16" | "i32" | "i64" | "i128" | "u16" | "u32" | "u64" | "u128" | "f32"
+                | "f64"),
+                "from",
+            ] if args.len() == 1 => {
+                let v = self.expr(args[0]);
+                match (t.starts_with('f'), &v.ty) {
+                    (true, Ty::Int) => {
+                        J::new(format!("{} | float", v.operand()), Ty::Float, v.pure, false)
+                    }
+                    (false, Ty::Bool) => {
+                        J::new(format!("{} | int", v.operand()), Ty::Int, v.pure, false)
+                    }
+                    (_, Ty::Error) => v,
+                    _ => J::new(
+                        v.code,
+                        if t.starts_with('f') {
+                            Ty::Float
+                        } else {
+                            Ty::Int
+                        },
+                        v.pure,
+                        v.atomic,
+                    ),
+                }
+            }
+            // A local that failed to translate (a closure): already reported.
+            [name]
+                if self
+                    .scopes
+                    .lookup(name)
+                    .is_some_and(|(_, t)| *t == Ty::Error) =>
+            {
+                Self::error_value()
+            }
             [name] if self.m.helpers.contains_key(*name) => self.helper_call(e, name, &args),
             _ => {
                 self.unsupported(e, &format!("the call `{}(...)`", segs.join("::")));
@@ -725,7 +822,15 @@ impl Tr<'_, '_> {
             syn::ReturnType::Type(_, t) => super::types::from_syn(t, &self.m.structs, &[]),
         };
         if !matches!(ret, Ty::Fragment | Ty::Str) {
-            self.unsupported(e, &format!("calling helper `{name}`, which returns {}: a helper exported as a Jinja macro returns text (`String`) or a `Fragment`", ret.describe()));
+            let written = match &f.sig.output {
+                syn::ReturnType::Default => "nothing".to_owned(),
+                syn::ReturnType::Type(_, t) => {
+                    format!("`{}`", t.to_token_stream().to_string().replace(' ', ""))
+                }
+            };
+            self.unsupported(e, &format!("calling helper `{name}`, which returns {written}: a helper exported as a Jinja macro returns text (`String`) or a `Fragment`"));
+            // Its body is not exported, so it reports nothing more.
+            return Self::error_value();
         }
         let mut out = Vec::new();
         for (a, p) in args.iter().zip(f.sig.inputs.iter()) {
@@ -876,6 +981,9 @@ impl Tr<'_, '_> {
                 // Rust prints `true`, Python `True`.
                 Ty::Bool => format!("({} and 'true' or 'false')", j.operand()),
                 Ty::Timestamp => format!("{} | string", j.operand()),
+                // Exported generators print floats as Python's repr natively
+                // too (`__private::py::fmt`).
+                Ty::Float => format!("({} | string)", j.operand()),
                 _ => j.operand(),
             };
         }
@@ -920,6 +1028,33 @@ impl Tr<'_, '_> {
     }
 }
 
+/// The width and signedness of a primitive integer type (`usize` and
+/// `isize` are 64 bits wide on the platforms Eventum runs on).
+fn int_bits(ty: &syn::Type) -> Option<(u32, bool)> {
+    let syn::Type::Path(p) = ty else { return None };
+    let name = p.path.get_ident()?.to_string();
+    let signed = name.starts_with('i');
+    let bits = match name.trim_start_matches(['i', 'u']) {
+        "8" => 8,
+        "16" => 16,
+        "32" => 32,
+        "64" | "size" => 64,
+        "128" => 128,
+        _ => return None,
+    };
+    Some((bits, signed))
+}
+
+/// The bounds of an integer type, as Jinja literals.
+fn int_range(bits: u32, signed: bool) -> (String, String) {
+    if signed {
+        let half = 1_u128 << (bits - 1);
+        (format!("-{half}"), (half - 1).to_string())
+    } else {
+        ("0".to_owned(), ((1_u128 << bits) - 1).to_string())
+    }
+}
+
 /// A CSV cell read as the column's declared type.
 fn csv_cell(code: &str, ty: &Ty, pure: bool) -> J {
     match ty {
@@ -957,6 +1092,30 @@ pub(crate) fn helper_param_is_context(p: &syn::FnArg) -> bool {
     matches!(ty, syn::Type::Path(tp) if tp.path.segments.last().is_some_and(|s| {
         matches!(s.ident.to_string().as_str(), "Rand" | "Faker" | "Params" | "Samples" | "Shared" | "Globals")
     }))
+}
+
+/// What an expression without a Jinja counterpart is, for messages.
+fn construct_name(e: &Expr) -> String {
+    match e {
+        Expr::Closure(_) => {
+            "a closure (Jinja has no functions as values; write a helper function, which becomes a macro)".to_owned()
+        }
+        Expr::While(_) => {
+            "a `while` loop (Jinja only loops over lists: use `for` over a range or an array)".to_owned()
+        }
+        Expr::Loop(_) => {
+            "a `loop` (Jinja only loops over lists: use `for` over a range or an array)".to_owned()
+        }
+        Expr::Try(_) => "the `?` operator (Jinja has no early exit from an expression)".to_owned(),
+        Expr::Break(_) | Expr::Continue(_) => {
+            "`break` / `continue` (Jinja's loop controls are an extension Eventum does not enable)".to_owned()
+        }
+        Expr::Async(_) | Expr::Await(_) => "async code".to_owned(),
+        Expr::Unsafe(_) => "an `unsafe` block".to_owned(),
+        Expr::Range(_) => "a range outside a `for` loop or a slice index".to_owned(),
+        Expr::Repeat(_) => "an array repeat expression `[x; n]`".to_owned(),
+        _ => format!("the expression `{}`", short(e)),
+    }
 }
 
 /// A short rendering of an expression for messages.

@@ -10,10 +10,14 @@ use crate::model::Scope;
 use syn::Expr;
 
 impl Tr<'_, '_> {
-    pub(crate) fn method(&mut self, e: &Expr, mc: &syn::ExprMethodCall) -> J {
+    /// A method call; `unused` when its value is dropped.
+    pub(crate) fn method(&mut self, e: &Expr, mc: &syn::ExprMethodCall, unused: bool) -> J {
         let name = mc.method.to_string();
         let args: Vec<&Expr> = mc.args.iter().collect();
         match self.value_or_handle(&mc.receiver) {
+            V::Handle(Handle::StateField(scope, field, ty)) => {
+                self.state_method(e, (scope, &field, &ty), &name, &args, unused)
+            }
             V::Handle(h) => self.handle_method(e, h, &name, &args),
             V::Val(recv) => self.value_method(e, recv, &name, &args),
         }
@@ -118,9 +122,6 @@ impl Tr<'_, '_> {
                 J::new("none", Ty::Event, true, true)
             }
             Handle::Sample(s) => self.sample_method(e, &s, name, args),
-            Handle::StateField(scope, field, ty) => {
-                self.state_method(e, scope, &field, &ty, name, args)
-            }
             other => {
                 self.unsupported(e, &format!("`.{name}()` on {other:?}"));
                 Self::error_value()
@@ -185,15 +186,16 @@ impl Tr<'_, '_> {
         }
     }
 
+    /// A method of the state field `place` (scope, name, type).
     fn state_method(
         &mut self,
         e: &Expr,
-        scope: Scope,
-        field: &str,
-        ty: &Ty,
+        place: (Scope, &str, &Ty),
         name: &str,
         args: &[&Expr],
+        unused: bool,
     ) -> J {
+        let (scope, field, ty) = place;
         let st = scope.as_str();
         let key = jinja::string(field);
         // The random stream a pool method takes has no Jinja counterpart:
@@ -209,16 +211,25 @@ impl Tr<'_, '_> {
         };
         let arg = |i: usize| js.get(i).map(|j| j.code.clone()).unwrap_or_default();
         let init = self.m.state_init(scope, field).cloned().unwrap_or_default();
+        let value_default = match (ty, &init.default) {
+            (Ty::Value(_), Some(d)) => Some(self.const_expr(d)),
+            _ => None,
+        };
+        let (start, wrap) = if matches!(ty, Ty::Counter(_)) {
+            (
+                init.start
+                    .as_ref()
+                    .map_or_else(|| "1".to_owned(), |x| self.const_expr(x)),
+                init.wrap
+                    .as_ref()
+                    .map_or_else(|| "9223372036854775807".to_owned(), |x| self.const_expr(x)),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let single = matches!(ty, Ty::Counter(k) if **k == Ty::Unit);
         match (ty, name) {
             (Ty::Counter(k), "next" | "next_value") => {
-                let start = init
-                    .start
-                    .as_ref()
-                    .map_or_else(|| "1".to_owned(), |x| self.const_expr(x));
-                let wrap = init
-                    .wrap
-                    .as_ref()
-                    .map_or_else(|| "9223372036854775807".to_owned(), |x| self.const_expr(x));
                 let v = self.temp("seq");
                 if **k == Ty::Unit || name == "next_value" {
                     // The state holds the last value returned.
@@ -241,12 +252,66 @@ impl Tr<'_, '_> {
                 }
                 J::new(v, Ty::Int, true, true)
             }
+            // A single counter's state is the last value, a keyed one's the
+            // value each key returns next.
+            (Ty::Counter(_), "peek") if single => {
+                let v = format!("{st}.get({key})");
+                J::new(
+                    format!("none if {v} is none else ({start} if {v} + 1 >= {wrap} else {v} + 1)"),
+                    Ty::Opt(Box::new(Ty::Int)),
+                    true,
+                    false,
+                )
+            }
             (Ty::Counter(_), "peek") => J::new(
                 format!("{st}.get({key}, {{}}).get({})", arg(0)),
                 Ty::Opt(Box::new(Ty::Int)),
                 true,
                 true,
             ),
+            (Ty::Counter(_), "value" | "last") if single => J::new(
+                format!("{st}.get({key})"),
+                Ty::Opt(Box::new(Ty::Int)),
+                true,
+                true,
+            ),
+            (Ty::Counter(_), "last") => {
+                let u = format!("{st}.get({key}, {{}}).get({})", arg(0));
+                J::new(
+                    format!("none if {u} is none else ({wrap} - 1 if {u} == {start} else {u} - 1)"),
+                    Ty::Opt(Box::new(Ty::Int)),
+                    true,
+                    false,
+                )
+            }
+            (Ty::Counter(_), "reset") if single => {
+                self.buf.do_(&format!("{st}.set({key}, none)"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_), "reset") => {
+                let c = self.temp("counter");
+                self.buf.set(&c, &format!("{st}.get({key}, {{}})"));
+                self.buf.do_(&format!("{c}.pop({}, none)", arg(0)));
+                self.buf.do_(&format!("{st}.set({key}, {c})"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_) | Ty::Pool(_) | Ty::Map(..), "clear") => {
+                let empty = match ty {
+                    Ty::Pool(_) => "[]",
+                    _ if single => "none",
+                    _ => "{}",
+                };
+                self.buf.do_(&format!("{st}.set({key}, {empty})"));
+                J::new("none", Ty::Unit, true, true)
+            }
+            (Ty::Counter(_), "len" | "is_empty") if !single => {
+                let n = format!("{st}.get({key}, {{}}) | length");
+                if name == "len" {
+                    J::new(n, Ty::Int, true, false)
+                } else {
+                    J::new(format!("({n}) == 0"), Ty::Bool, true, false)
+                }
+            }
             (Ty::Pool(t), "push") => {
                 let cap = init
                     .cap
@@ -255,11 +320,21 @@ impl Tr<'_, '_> {
                 let p = self.temp("pool");
                 self.buf.set(&p, &format!("{st}.get({key}, [])"));
                 self.buf.do_(&format!("{p}.append({})", arg(0)));
-                self.buf.open(&format!("if {p} | length > {cap}"));
-                self.buf.do_(&format!("{p}.pop(0)"));
-                self.buf.close("endif");
+                let evicted = if unused {
+                    // The capped-pool idiom: the oldest item leaves a full pool.
+                    self.buf.open(&format!("if {p} | length > {cap}"));
+                    self.buf.do_(&format!("{p}.pop(0)"));
+                    self.buf.close("endif");
+                    "none".to_owned()
+                } else {
+                    // `push` returns the item it evicted.
+                    let v = self.temp("evicted");
+                    self.buf
+                        .set(&v, &format!("{p}.pop(0) if {p} | length > {cap} else none"));
+                    v
+                };
                 self.buf.do_(&format!("{st}.set({key}, {p})"));
-                J::new("none", Ty::Opt(t.clone()), true, true)
+                J::new(evicted, Ty::Opt(t.clone()), true, true)
             }
             (Ty::Pool(t), "take_random" | "pop_oldest" | "pop_newest") => {
                 let p = self.temp("pool");
@@ -357,13 +432,21 @@ impl Tr<'_, '_> {
                 true,
                 false,
             ),
-            (Ty::Map(..), "insert") => {
+            (Ty::Map(_, v), "insert") => {
                 let m = self.temp("map");
                 self.buf.set(&m, &format!("{st}.get({key}, {{}})"));
+                // `insert` returns the value it replaced.
+                let old = if unused {
+                    "none".to_owned()
+                } else {
+                    let old = self.temp("replaced");
+                    self.buf.set(&old, &format!("{m}.get({})", arg(0)));
+                    old
+                };
                 self.buf
                     .do_(&format!("{m}.update({{{}: {}}})", arg(0), arg(1)));
                 self.buf.do_(&format!("{st}.set({key}, {m})"));
-                J::new("none", Ty::Unit, true, true)
+                J::new(old, Ty::Opt(v.clone()), true, true)
             }
             (Ty::Map(_, v), "remove") => {
                 let m = self.temp("map");
@@ -373,17 +456,37 @@ impl Tr<'_, '_> {
                 self.buf.do_(&format!("{st}.set({key}, {m})"));
                 J::new(out, Ty::Opt(v.clone()), true, true)
             }
-            (Ty::Value(t), "get") => {
-                J::new(format!("{st}.get({key})"), Ty::Opt(t.clone()), true, true)
-            }
-            (Ty::Value(t), "get_or") => J::new(
-                format!("{st}.get({key}, {})", arg(0)),
-                (**t).clone(),
+            // A `Value` with a declared default holds it until the first
+            // `take`: Eventum's state starts empty, so reads fall back to
+            // the default and `take` stores `none` instead of removing it.
+            (Ty::Value(t), "get") => J::new(
+                value_read(st, &key, value_default.as_deref()),
+                Ty::Opt(t.clone()),
                 true,
                 true,
             ),
+            (Ty::Value(t), "get_or") => match &value_default {
+                None => J::new(
+                    format!("{st}.get({key}, {})", arg(0)),
+                    (**t).clone(),
+                    true,
+                    true,
+                ),
+                Some(d) => {
+                    let read = format!("{st}.get({key}, {d})");
+                    J::new(
+                        format!("{read} if {read} is not none else {}", arg(0)),
+                        (**t).clone(),
+                        true,
+                        false,
+                    )
+                }
+            },
             (Ty::Value(_), "is_defined") => J::new(
-                format!("{st}.get({key}) is not none"),
+                format!(
+                    "{} is not none",
+                    value_read(st, &key, value_default.as_deref())
+                ),
                 Ty::Bool,
                 true,
                 false,
@@ -394,7 +497,13 @@ impl Tr<'_, '_> {
             }
             (Ty::Value(t), "take") => {
                 let v = self.temp("value");
-                self.buf.set(&v, &format!("{st}.pop({key}, none)"));
+                match &value_default {
+                    None => self.buf.set(&v, &format!("{st}.pop({key}, none)")),
+                    Some(d) => {
+                        self.buf.set(&v, &format!("{st}.get({key}, {d})"));
+                        self.buf.do_(&format!("{st}.set({key}, none)"));
+                    }
+                }
                 J::new(v, Ty::Opt(t.clone()), true, true)
             }
             _ => {
@@ -408,8 +517,12 @@ impl Tr<'_, '_> {
     }
 
     fn value_method(&mut self, e: &Expr, recv: J, name: &str, args: &[&Expr]) -> J {
+        // One error per construct: the rest of a failed chain is not translated.
+        if recv.ty == Ty::Error {
+            return Self::error_value();
+        }
         let (js, apure) = self.args_code(args);
-        if recv.ty == Ty::Error || js.iter().any(|j| j.ty == Ty::Error) {
+        if js.iter().any(|j| j.ty == Ty::Error) {
             return Self::error_value();
         }
         let pure = recv.pure && apure;
@@ -422,11 +535,17 @@ impl Tr<'_, '_> {
                 | "cloned",
             ) => recv,
             (Ty::Bool, "then_some") => {
+                // Rust evaluates the argument whether or not the bool holds.
                 let v = js.first().cloned().unwrap_or_else(Self::error_value);
+                let (recv, v) = if v.pure {
+                    (recv, v)
+                } else {
+                    (self.pin(recv, "cond"), self.pin(v, "some"))
+                };
                 J::new(
-                    format!("{} if {r} else none", v.operand()),
+                    format!("{} if {} else none", v.operand(), recv.operand()),
                     Ty::Opt(Box::new(v.ty)),
-                    pure,
+                    true,
                     false,
                 )
             }
@@ -450,9 +569,16 @@ impl Tr<'_, '_> {
             (_, "to_string") => match recv.ty {
                 Ty::Bool => J::new(format!("{r} and 'true' or 'false'"), Ty::Str, pure, false),
                 Ty::Str => recv,
+                // Python's repr, as the native `__private::py::to_string`.
                 _ => J::new(format!("{r} | string"), Ty::Str, pure, false),
             },
-            (Ty::Str, "len") => J::new(format!("{r} | length"), Ty::Int, pure, false),
+            // Rust counts UTF-8 bytes, Python code points.
+            (Ty::Str, "len") => J::new(
+                format!("{r}.encode('utf-8') | length"),
+                Ty::Int,
+                pure,
+                false,
+            ),
             (Ty::Str, "is_empty") => J::new(format!("({r} | length) == 0"), Ty::Bool, pure, false),
             (Ty::Str, "to_uppercase") => J::new(format!("{r} | upper"), Ty::Str, pure, false),
             (Ty::Str, "to_lowercase") => J::new(format!("{r} | lower"), Ty::Str, pure, false),
@@ -498,17 +624,15 @@ impl Tr<'_, '_> {
                 J::new("none", Ty::Unit, true, true)
             }
             (Ty::Opt(t), "unwrap_or") => {
-                let v = if recv.pure {
-                    recv.code.clone()
-                } else {
-                    let t = self.temp("opt");
-                    self.buf.set(&t, &recv.code);
-                    t
-                };
+                // The fallback is evaluated even when the option is `Some`.
+                let t = t.clone();
+                let v = self.pin(recv, "opt").code;
+                let fallback = js.first().cloned().unwrap_or_else(Self::error_value);
+                let fallback = self.pin(fallback, "or");
                 J::new(
-                    format!("{v} if {v} is not none else {}", arg(0)),
-                    (**t).clone(),
-                    apure,
+                    format!("{v} if {v} is not none else {}", fallback.operand()),
+                    *t,
+                    true,
                     false,
                 )
             }
@@ -532,17 +656,52 @@ impl Tr<'_, '_> {
             (Ty::Int | Ty::Float, "pow" | "powi" | "powf") => {
                 J::new(format!("{r} ** {}", arg(0)), recv.ty.clone(), pure, false)
             }
-            (Ty::Float, "round") => J::new(format!("{r} | round"), Ty::Float, pure, false),
+            // Rust rounds half away from zero, Python's `round` half to even.
+            (Ty::Float, "round") => {
+                let x = self.pin(recv, "x").operand();
+                J::new(
+                    format!("((({x} | abs) + 0.5) | round(0, 'floor')) * (1 if {x} >= 0 else -1)"),
+                    Ty::Float,
+                    true,
+                    false,
+                )
+            }
             (Ty::Float, "floor") => {
                 J::new(format!("{r} | round(0, 'floor')"), Ty::Float, pure, false)
             }
             (Ty::Float, "ceil") => {
                 J::new(format!("{r} | round(0, 'ceil')"), Ty::Float, pure, false)
             }
+            (
+                _,
+                "iter" | "into_iter" | "iter_mut" | "map" | "filter" | "filter_map" | "collect"
+                | "fold" | "enumerate" | "zip" | "any" | "all" | "find" | "position" | "sum"
+                | "count" | "rev" | "take" | "skip" | "chain" | "flat_map" | "for_each",
+            ) => {
+                self.unsupported(
+                    e,
+                    &format!("the iterator method `.{name}()` (iterator chains have no Jinja counterpart; use a `for` loop that pushes into a list)"),
+                );
+                Self::error_value()
+            }
             _ => {
-                self.unsupported(e, &format!("`.{name}(...)` on {}", recv.ty.describe()));
+                self.unsupported(
+                    e,
+                    &format!(
+                        "the method `.{name}()` on {} (no Jinja counterpart)",
+                        recv.ty.describe()
+                    ),
+                );
                 Self::error_value()
             }
         }
+    }
+}
+
+/// A `Value` state field read as an `Option`.
+fn value_read(st: &str, key: &str, default: Option<&str>) -> String {
+    match default {
+        Some(d) => format!("{st}.get({key}, {d})"),
+        None => format!("{st}.get({key})"),
     }
 }

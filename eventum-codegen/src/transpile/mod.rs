@@ -20,6 +20,9 @@ mod skeleton;
 mod stmt;
 pub(crate) mod types;
 
+#[cfg(test)]
+mod golden;
+
 use crate::ctxt::Ctxt;
 use crate::ecs_lit::Tree;
 use crate::model::{EventFn, Generator, SampleSource, Scope};
@@ -57,6 +60,10 @@ pub(crate) struct Module<'a> {
     pub(crate) samples: HashMap<String, (String, Option<String>, bool)>,
     /// Row struct name -> csv? (CSV cells are strings in Jinja).
     pub(crate) row_is_csv: HashMap<String, bool>,
+    /// Row structs of samples without a header (items, CSV with `header =
+    /// false`, JSON arrays of arrays): Eventum names their columns `_0`,
+    /// `_1`, ..., so a field is read by its position.
+    pub(crate) row_positional: HashMap<String, Vec<String>>,
     pub(crate) params: HashMap<String, Ty>,
     /// (scope, field) -> type.
     pub(crate) state: HashMap<(Scope, String), Ty>,
@@ -124,6 +131,23 @@ impl<'a> Module<'a> {
                 )
             })
             .collect();
+        let row_positional = g
+            .samples
+            .iter()
+            .filter(|s| match &s.source {
+                SampleSource::Items { .. } => true,
+                SampleSource::Csv { header, .. } => !header,
+                // Only the file tells whether its rows are objects.
+                SampleSource::Json { .. } => crate::expand::samples::load(&Ctxt::quiet(), s)
+                    .is_some_and(|(table, _, _)| !table.has_header),
+            })
+            .map(|s| {
+                (
+                    s.item.ident.to_string(),
+                    s.fields.iter().map(|(i, _)| i.to_string()).collect(),
+                )
+            })
+            .collect();
         let params = g
             .params
             .iter()
@@ -153,6 +177,7 @@ impl<'a> Module<'a> {
             structs,
             samples,
             row_is_csv,
+            row_positional,
             params,
             state,
             helpers,
@@ -187,10 +212,15 @@ pub(crate) struct Tr<'m, 'a> {
     pub(crate) in_macro: bool,
     /// Whether translation failed (an error was reported).
     pub(crate) failed: bool,
-    /// The depth of `for` loops open.
-    pub(crate) loop_depth: usize,
+    /// The scope depth of each open `for` loop's body: a variable bound
+    /// below the innermost one cannot be assigned (Jinja loops have their
+    /// own scope).
+    pub(crate) loop_frames: Vec<usize>,
     /// An `if let Some(x)` binding for the branch about to open.
     pub(crate) pending_binding: Option<(syn::Pat, expr::J)>,
+    /// The expression about to be translated is a statement whose value is
+    /// dropped (state operations then skip computing what they return).
+    pub(crate) value_unused: bool,
 }
 
 impl<'m, 'a> Tr<'m, 'a> {
@@ -207,8 +237,9 @@ impl<'m, 'a> Tr<'m, 'a> {
             meta: skeleton::MetaOut::None,
             in_macro: false,
             failed: false,
-            loop_depth: 0,
+            loop_frames: Vec::new(),
             pending_binding: None,
+            value_unused: false,
         }
     }
 

@@ -116,12 +116,33 @@ impl Tr<'_, '_> {
         collect(&tree, &mut leaves);
         leaves.sort_by_key(|l| l.order);
         let mut values: HashMap<usize, J> = HashMap::new();
+        // Pure reads of state, with the line they were read at: statements a
+        // later value needs (a pool pop, a counter) must not run before them.
+        let mut state_reads: Vec<(usize, usize)> = Vec::new();
         for leaf in leaves {
             if literal_json(&leaf.expr).is_some() {
                 continue;
             }
+            let before = self.buf.lines.len();
             let j = self.expr(&leaf.expr);
+            // `module.*` calls draw random values and touch no state.
+            let may_write = !j.pure && !j.code.starts_with("module.");
+            if self.buf.lines.len() > before || may_write {
+                for (order, at) in state_reads.drain(..).rev() {
+                    if let Some(read) = values.remove(&order) {
+                        let t = self.temp("v");
+                        let pad = "  ".repeat(self.buf.indent);
+                        self.buf
+                            .lines
+                            .insert(at, format!("{pad}{{%- set {t} = {} -%}}", read.code));
+                        values.insert(order, J::new(t, read.ty, true, true));
+                    }
+                }
+            }
             let j = if j.pure {
+                if reads_state(&j.code) {
+                    state_reads.push((leaf.order, self.buf.lines.len()));
+                }
                 j
             } else {
                 let t = self.temp("v");
@@ -321,6 +342,18 @@ impl Tr<'_, '_> {
             Comma::First => String::new(),
         }
     }
+}
+
+/// Whether a pure expression reads a state (`shared.get(...)`, ...).
+fn reads_state(code: &str) -> bool {
+    ["shared.", "locals.", "globals."].iter().any(|scope| {
+        code.match_indices(scope).any(|(i, _)| {
+            !code[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+        })
+    })
 }
 
 fn collect<'a>(t: &'a Tree, out: &mut Vec<&'a Leaf>) {

@@ -19,6 +19,9 @@ pub(crate) enum Tail<'t> {
     Fragment,
     /// The block's value is stored in this variable.
     Into(&'t str),
+    /// A helper's body: its value, `return`s included, is stored in this
+    /// variable.
+    Result(&'t str),
     /// The value is not used.
     Discard,
 }
@@ -41,6 +44,20 @@ fn diverges(b: &syn::Block) -> bool {
     }
 }
 
+/// A doc comment as Jinja comments, one per line.
+fn doc_comment(doc: &str) -> String {
+    let mut out = String::new();
+    for line in doc.lines() {
+        let line = line.trim_end().replace("#}", "# }");
+        if line.is_empty() {
+            out.push_str("{#- -#}\n");
+        } else {
+            out.push_str(&format!("{{#- {line} -#}}\n"));
+        }
+    }
+    out
+}
+
 impl Tr<'_, '_> {
     /// The template of an event function.
     pub(crate) fn event_template(&mut self, e: &EventFn) -> String {
@@ -61,11 +78,7 @@ impl Tr<'_, '_> {
         let stmts = e.item.block.stmts.clone();
         self.block_stmts(&stmts, Tail::Event);
         let mut out = String::new();
-        if !e.doc.is_empty() {
-            for line in e.doc.lines() {
-                out.push_str(&format!("{{#- {} -#}}\n", line.replace("#}", "# }")));
-            }
-        }
+        out.push_str(&doc_comment(&e.doc));
         if !self.used_helpers.is_empty() {
             let names: Vec<&str> = self.used_helpers.iter().map(String::as_str).collect();
             out.push_str(&format!(
@@ -129,7 +142,7 @@ impl Tr<'_, '_> {
         let tail = if ret == Ty::Fragment {
             Tail::Fragment
         } else {
-            Tail::Into("_result")
+            Tail::Result("_result")
         };
         let name = f.sig.ident.to_string();
         self.buf.indent = 1;
@@ -140,9 +153,7 @@ impl Tr<'_, '_> {
         let body = self.buf.text();
         let doc = crate::model::doc_of(&f.attrs);
         let mut out = String::new();
-        for line in doc.lines() {
-            out.push_str(&format!("{{#- {} -#}}\n", line.replace("#}", "# }")));
-        }
+        out.push_str(&doc_comment(&doc));
         out.push_str(&format!(
             "{{%- macro {name}({}) -%}}\n{body}\n{{%- endmacro %}}\n",
             params.join(", ")
@@ -166,6 +177,13 @@ impl Tr<'_, '_> {
                     self.local(l);
                 }
                 Stmt::Expr(Expr::Return(r), _) => {
+                    if matches!(tail, Tail::Into(_) | Tail::Discard) {
+                        self.unsupported(
+                            r,
+                            "a `return` inside a loop, a value or a statement that is not the body's last (a template cannot stop early: end the body with an `if`/`match` whose branches return, write `if ... { return ...; }` followed by the rest, or use `let ... else`)",
+                        );
+                        return Ty::Error;
+                    }
                     return match &r.expr {
                         Some(x) => self.tail_expr(x, tail),
                         None => Ty::Unit,
@@ -219,7 +237,7 @@ impl Tr<'_, '_> {
         let v = self.expr_hoisted(init, "let");
         let (cond, binding) = match pat {
             Pat::TupleStruct(ts) if ts.path.is_ident("Some") && ts.elems.len() == 1 => {
-                (format!("{} is none", v.code), ts.elems.first())
+                (format!("{} is none", v.operand()), ts.elems.first())
             }
             other => {
                 self.unsupported(other, "a `let ... else` pattern other than `Some(x)`");
@@ -361,7 +379,9 @@ impl Tr<'_, '_> {
                 self.scopes.pop();
             }
             other => {
+                self.value_unused = true;
                 let j = self.expr(other);
+                self.value_unused = false;
                 if !j.pure && j.code != "none" {
                     self.buf.do_(&j.code);
                 }
@@ -395,11 +415,8 @@ impl Tr<'_, '_> {
                 return;
             };
             let j = j.to_owned();
-            if self.loop_depth > 0
-                && self
-                    .scopes
-                    .depth_of(&name)
-                    .is_some_and(|d| d < self.scopes.depth())
+            if let Some(&body) = self.loop_frames.last()
+                && self.scopes.depth_of(&name).is_some_and(|d| d < body)
             {
                 self.unsupported(left, "assigning a variable declared outside a `for` loop from inside it (Jinja loops have their own scope); collect into a list with `.push()` instead");
                 return;
@@ -468,9 +485,9 @@ impl Tr<'_, '_> {
             }
         };
         self.buf.open(&format!("for {var} in {}", iter.code));
-        self.loop_depth += 1;
+        self.loop_frames.push(self.scopes.depth());
         self.block_stmts(&f.body.stmts, Tail::Discard);
-        self.loop_depth -= 1;
+        self.loop_frames.pop();
         self.buf.close("endfor");
         self.scopes.pop();
     }
@@ -487,7 +504,7 @@ impl Tr<'_, '_> {
                         ts.elems[0].clone(),
                         J::new(v.code.clone(), inner, true, true),
                     ));
-                    return format!("{} is not none", v.code);
+                    return format!("{} is not none", v.operand());
                 }
                 other => {
                     self.unsupported(other, "an `if let` pattern other than `Some(x)`");
@@ -524,17 +541,31 @@ impl Tr<'_, '_> {
     fn if_chain(&mut self, i: &syn::ExprIf, tail: Tail<'_>) -> Ty {
         let c = self.cond(&i.cond);
         self.buf.open(&format!("if {c}"));
+        self.if_rest(i, tail)
+    }
+
+    /// The branches of an `if` whose test is open, through its `endif`.
+    /// `else if` becomes `elif` when its condition needs no statements;
+    /// otherwise they run inside the `else`, before a nested `if`.
+    fn if_rest(&mut self, i: &syn::ExprIf, tail: Tail<'_>) -> Ty {
         let ty = self.branch(&i.then_branch, tail);
         match &i.else_branch {
             Some((_, el)) => match &**el {
-                Expr::If(inner) if !matches!(&*inner.cond, Expr::Let(_)) => {
-                    // elif chains keep the hoisted condition inside the else.
-                    self.buf.middle("else");
-                    self.if_chain(inner, tail);
-                }
                 Expr::If(inner) => {
+                    let mark = self.buf.lines.len();
+                    let c = self.cond(&inner.cond);
+                    if self.buf.lines.len() == mark {
+                        self.buf.middle(&format!("elif {c}"));
+                        self.if_rest(inner, tail);
+                        return ty;
+                    }
+                    // The statements were written at the branches' depth,
+                    // where they belong inside the `else`.
+                    let hoisted: Vec<String> = self.buf.lines.drain(mark..).collect();
                     self.buf.middle("else");
-                    self.if_chain(inner, tail);
+                    self.buf.lines.extend(hoisted);
+                    self.buf.open(&format!("if {c}"));
+                    self.if_rest(inner, tail);
                 }
                 Expr::Block(b) => {
                     self.buf.middle("else");
@@ -543,7 +574,7 @@ impl Tr<'_, '_> {
                 other => self.unsupported(other, "this `else` branch"),
             },
             None => {
-                if let Tail::Into(t) = tail {
+                if let Tail::Into(t) | Tail::Result(t) = tail {
                     self.buf.middle("else");
                     self.buf.set(t, "none");
                 }
@@ -566,22 +597,40 @@ impl Tr<'_, '_> {
 
     fn match_chain(&mut self, m: &syn::ExprMatch, tail: Tail<'_>) -> Ty {
         let scrutinee = self.expr_hoisted(&m.expr, "m");
+        // The arms' tests use it as an operand.
+        let scrutinee = J::new(scrutinee.operand(), scrutinee.ty, true, true);
         let mut ty = Ty::Unknown;
         let mut first = true;
         for arm in &m.arms {
             let (test, binding) = self.arm_test(&arm.pat, &scrutinee);
             let mut test = test;
             if let Some((_, guard)) = &arm.guard {
-                if let Some((name, j)) = &binding {
-                    // Bind before evaluating the guard.
-                    self.buf.set(name, &j.code);
+                // The guard sees the arm's binding: the (hoisted, pure)
+                // scrutinee itself, as no statement can run between the
+                // tests of an if/elif chain.
+                self.scopes.push();
+                if let Some((rust, j)) = &binding {
+                    self.scopes.bind(rust, &j.code, j.ty.clone());
                 }
+                let before = self.buf.lines.len();
                 let g = self.expr(guard);
+                self.scopes.pop();
+                // A guard is only evaluated when the arms before it did not
+                // match: inline in its `elif` test it is, statements are not.
+                if self.buf.lines.len() > before {
+                    self.buf.lines.truncate(before);
+                    self.unsupported(
+                        guard,
+                        "a match guard that needs statements, such as a state operation (they would run before the earlier arms are tested); compute it with `let` before the `match`",
+                    );
+                }
                 test = match test {
                     Some(t) => Some(format!("({t}) and ({})", g.code)),
                     None => Some(g.code),
                 };
             }
+            let arm_start = self.buf.lines.len();
+            let opens_else = test.is_none() && !first;
             match (&test, first) {
                 (Some(t), true) => self.buf.open(&format!("if {t}")),
                 (Some(t), false) => self.buf.middle(&format!("elif {t}")),
@@ -591,15 +640,19 @@ impl Tr<'_, '_> {
             first = false;
             self.scopes.push();
             if let Some((rust, j)) = binding {
-                self.scopes
-                    .bind(&rust, &jinja::local_name(&rust), j.ty.clone());
-                self.buf.set(&jinja::local_name(&rust), &j.code);
+                let name = self.fresh_local(&rust);
+                self.buf.set(&name, &j.code);
+                self.scopes.bind(&rust, &name, j.ty.clone());
             }
             let body: Vec<Stmt> = match &*arm.body {
                 Expr::Block(b) => b.block.stmts.clone(),
                 other => vec![Stmt::Expr(other.clone(), None)],
             };
             let t = self.block_stmts(&body, tail);
+            if opens_else && self.buf.lines.len() == arm_start + 1 {
+                // `_ => {}` (or a value nobody uses): no `else` needed.
+                self.buf.lines.pop();
+            }
             if ty == Ty::Unknown {
                 ty = t;
             }
@@ -618,6 +671,10 @@ impl Tr<'_, '_> {
     fn arm_test(&mut self, pat: &Pat, s: &J) -> (Option<String>, Option<(String, J)>) {
         match pat {
             Pat::Wild(_) => (None, None),
+            // `None` parses as a binding pattern: it is the `None` test.
+            Pat::Ident(pi) if pi.ident == "None" && pi.subpat.is_none() => {
+                (Some(format!("{} is none", s.code)), None)
+            }
             Pat::Ident(pi) if pi.subpat.is_none() => {
                 (None, Some((pi.ident.to_string(), s.clone())))
             }
@@ -665,7 +722,10 @@ impl Tr<'_, '_> {
             other => {
                 self.unsupported(
                     other,
-                    "this match pattern (use literals, ranges, `|`, `Some(x)`, `None` or `_`)",
+                    &format!(
+                        "the match pattern `{}` (a `match` becomes if/elif tests: use literals, ranges, `|`, `Some(x)`, `None`, `_` or a name)",
+                        other.to_token_stream()
+                    ),
                 );
                 (Some("false".to_owned()), None)
             }
@@ -685,8 +745,10 @@ impl Tr<'_, '_> {
                     Ty::Event
                 }
             }
-            (Expr::If(i), Tail::Event | Tail::Fragment) => self.if_chain(i, tail),
-            (Expr::Match(m), Tail::Event | Tail::Fragment) => self.match_chain(m, tail),
+            (Expr::If(i), Tail::Event | Tail::Fragment | Tail::Result(_)) => self.if_chain(i, tail),
+            (Expr::Match(m), Tail::Event | Tail::Fragment | Tail::Result(_)) => {
+                self.match_chain(m, tail)
+            }
             (Expr::Block(b), _) => {
                 self.scopes.push();
                 let t = self.block_stmts(&b.block.stmts, tail);
@@ -704,7 +766,7 @@ impl Tr<'_, '_> {
                 }
                 Ty::Event
             }
-            (other, Tail::Into(t)) => {
+            (other, Tail::Into(t) | Tail::Result(t)) => {
                 let j = self.expr(other);
                 self.buf.set(t, &j.code);
                 j.ty

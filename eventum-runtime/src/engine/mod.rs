@@ -355,7 +355,31 @@ fn log(config: &mut EngineConfig, msg: &str) {
     }
 }
 
-/// The input thread: merges, batches, schedules (live mode) and deals units.
+/// Deals units to workers: the next index, round-robin. Both input groups
+/// deal through it, so indexes stay dense and each worker gets its units in
+/// index order.
+struct Dealer<'a> {
+    next: std::sync::Mutex<u64>,
+    to_workers: &'a [SyncSender<Unit>],
+}
+
+impl Dealer<'_> {
+    fn send(&self, batches: Vec<TimestampBatch>) -> bool {
+        let mut next = self
+            .next
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let index = *next;
+        *next += 1;
+        let w = (index % self.to_workers.len() as u64) as usize;
+        // Sent under the lock, so a worker never receives a later index first.
+        self.to_workers[w].send(Unit { index, batches }).is_ok()
+    }
+}
+
+/// The input side: the scheduled group (merged, batched, released on time
+/// in live mode) and the interactive group (`http`, lax batching) run on
+/// threads of their own, as in Eventum, and deal units to the workers.
 fn feed(
     groups: InputGroups,
     batch: &BatchConfig,
@@ -370,55 +394,73 @@ fn feed(
         interactive,
         ..
     } = groups;
-    let mut batchers: Vec<Batcher<crate::input::Merger>> = Vec::new();
-    if let Some(m) = scheduled {
-        batchers.push(Batcher::new(m, *batch, false));
-    }
-    if let Some(m) = interactive {
-        batchers.push(Batcher::new(m, *batch, true));
-    }
+    let dealer = Dealer {
+        next: std::sync::Mutex::new(0),
+        to_workers,
+    };
+    thread::scope(|scope| {
+        if let Some(m) = scheduled {
+            let dealer = &dealer;
+            scope.spawn(move || {
+                feed_group(
+                    Batcher::new(m, *batch, false),
+                    live,
+                    coalesce,
+                    dealer,
+                    stop,
+                    finished,
+                );
+            });
+        }
+        if let Some(m) = interactive {
+            let dealer = &dealer;
+            scope.spawn(move || {
+                feed_group(
+                    Batcher::new(m, *batch, true),
+                    live,
+                    false,
+                    dealer,
+                    stop,
+                    finished,
+                );
+            });
+        }
+    });
+}
+
+/// One input group: batches grouped into units and dealt.
+fn feed_group(
+    batches: Batcher<crate::input::Merger>,
+    live: bool,
+    coalesce: bool,
+    dealer: &Dealer<'_>,
+    stop: &AtomicBool,
+    finished: &AtomicBool,
+) {
     let halted = || stop.load(Ordering::Relaxed) || finished.load(Ordering::Relaxed);
-    let mut index: u64 = 0;
     let mut pending: Vec<TimestampBatch> = Vec::new();
     let mut in_unit = 0usize;
-    let send = |batches: Vec<TimestampBatch>, index: &mut u64| -> bool {
-        let w = (*index % to_workers.len() as u64) as usize;
-        let ok = to_workers[w]
-            .send(Unit {
-                index: *index,
-                batches,
-            })
-            .is_ok();
-        *index += 1;
-        ok
-    };
-    // The scheduled and interactive groups are read in turn; in practice a
-    // generator has one of them.
-    'outer: for b in batchers {
-        for next in b {
-            if halted() {
-                break 'outer;
+    for next in batches {
+        if halted() {
+            return;
+        }
+        if next.is_empty() {
+            continue;
+        }
+        if live && !wait_until(next[next.len() - 1].0, stop, finished) {
+            return;
+        }
+        in_unit += next.len();
+        pending.push(next);
+        if !coalesce || in_unit >= UNIT_TIMESTAMPS {
+            if !dealer.send(std::mem::take(&mut pending)) {
+                return;
             }
-            if next.is_empty() {
-                continue;
-            }
-            if live && !wait_until(next[next.len() - 1].0, stop, finished) {
-                break 'outer;
-            }
-            in_unit += next.len();
-            pending.push(next);
-            if (!coalesce || in_unit >= UNIT_TIMESTAMPS)
-                && !send(std::mem::take(&mut pending), &mut index)
-            {
-                break 'outer;
-            }
-            if in_unit >= UNIT_TIMESTAMPS || !coalesce {
-                in_unit = 0;
-            }
+            in_unit = 0;
         }
     }
     if !pending.is_empty() && !halted() {
-        send(pending, &mut index);
+        dealer.send(pending);
     }
 }
 
@@ -545,3 +587,5 @@ fn write_loop(
         log(config, &m);
     }
 }
+#[cfg(test)]
+mod tests;
