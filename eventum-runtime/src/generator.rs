@@ -180,6 +180,19 @@ impl EventBatch {
         self.buf.extend_from_slice(&other.buf);
         self.ends.extend(other.ends.iter().map(|e| e + base));
     }
+
+    /// The event bytes and the end offset of each event.
+    pub fn into_parts(self) -> (Vec<u8>, Vec<usize>) {
+        (self.buf, self.ends)
+    }
+
+    /// A batch over buffers from [`EventBatch::into_parts`] (or any
+    /// buffers: they are cleared first, keeping their capacity).
+    pub fn from_parts(mut buf: Vec<u8>, mut ends: Vec<usize>) -> Self {
+        buf.clear();
+        ends.clear();
+        Self { buf, ends }
+    }
 }
 
 /// A position in an [`EventBatch`].

@@ -14,6 +14,8 @@ pub mod config;
 pub mod ecs_check;
 pub mod engine;
 pub mod faker;
+#[doc(hidden)]
+pub mod fast_format;
 pub mod format;
 mod fragment;
 pub mod fsm;

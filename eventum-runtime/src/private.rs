@@ -4,6 +4,7 @@
 //! `Option`, `Result`, `Vec` or `core` cannot break an expansion.
 
 pub use crate::ecs_check as ecs;
+pub use crate::fast_format;
 pub use crate::fragment::Fragment;
 pub use crate::fsm;
 pub use crate::fsm::Observe;

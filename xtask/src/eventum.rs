@@ -15,6 +15,7 @@ mod pack_config;
 mod stderr_log;
 
 use anyhow::{Context, Result, bail};
+use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -81,6 +82,19 @@ pub(crate) fn run_pack(
     count: usize,
     out_file: &Path,
 ) -> Result<RunResult> {
+    run_pack_under(install, pack_dir, count, out_file, &[])
+}
+
+/// [`run_pack`] with `eventum` started through `prefix`, a program and its
+/// first arguments (e.g. `/usr/bin/time -o FILE`); an empty prefix starts
+/// `eventum` itself.
+pub(crate) fn run_pack_under(
+    install: &EventumInstall,
+    pack_dir: &Path,
+    count: usize,
+    out_file: &Path,
+    prefix: &[OsString],
+) -> Result<RunResult> {
     if count == 0 {
         bail!("count must be at least 1 (Eventum's linspace input needs count >= 1)");
     }
@@ -113,7 +127,7 @@ pub(crate) fn run_pack(
         _ => {}
     }
 
-    let (exit_code, stderr) = run_eventum(install, &config_copy)?;
+    let (exit_code, stderr) = run_eventum(install, &config_copy, prefix)?;
     let events = match std::fs::read_to_string(&out_file) {
         Ok(text) => text.lines().map(str::to_owned).collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
@@ -145,8 +159,19 @@ pub(crate) fn run_pack(
 /// shutdown loses events when they are redirected to files or /dev/null.
 /// Logging is at info level (`-vvvv`) so the "Initialization completed"
 /// record separates load errors from run errors.
-fn run_eventum(install: &EventumInstall, config: &Path) -> Result<(i32, String)> {
-    let mut cmd = install::python_command(&install.eventum);
+fn run_eventum(
+    install: &EventumInstall,
+    config: &Path,
+    prefix: &[OsString],
+) -> Result<(i32, String)> {
+    let mut cmd = match prefix.split_first() {
+        Some((program, args)) => {
+            let mut cmd = install::python_command(Path::new(program));
+            cmd.args(args).arg(&install.eventum);
+            cmd
+        }
+        None => install::python_command(&install.eventum),
+    };
     cmd.arg("generate")
         .arg("--path")
         .arg(config)

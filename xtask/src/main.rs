@@ -7,6 +7,7 @@
 // xtask is a command-line tool: printing is its job.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod bench;
 mod build_generator;
 mod codegen;
 mod conformance;
@@ -46,6 +47,25 @@ enum Task {
         /// Fail if the committed pack is out of date instead of writing it.
         #[arg(long)]
         check: bool,
+    },
+    /// Measure the native generator against the real Eventum (release build;
+    /// takes minutes). Prints the table; `--write` updates BENCHMARKS.md.
+    Bench {
+        /// Events of each native throughput run.
+        #[arg(long, default_value_t = 1_000_000)]
+        events: u64,
+        /// Events of the Eventum run.
+        #[arg(long, default_value_t = 50_000)]
+        eventum_events: usize,
+        /// Events of the native run that measures peak RSS.
+        #[arg(long, default_value_t = 10_000_000)]
+        rss_events: u64,
+        /// Runs of each native throughput scenario; the fastest is kept.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+        /// Replace the generated table in BENCHMARKS.md.
+        #[arg(long)]
+        write: bool,
     },
     /// Scaffold a generator crate `generators/<category>-<source>` and
     /// register it in eventum-rs.
@@ -131,6 +151,19 @@ fn main() -> std::process::ExitCode {
             out,
             check,
         } => build_generator::run(name.as_deref(), all, out, check),
+        Task::Bench {
+            events,
+            eventum_events,
+            rss_events,
+            repeat,
+            write,
+        } => bench::run(&bench::Options {
+            events,
+            eventum_events,
+            rss_events,
+            repeat,
+            write,
+        }),
         Task::Conformance {
             name,
             all,

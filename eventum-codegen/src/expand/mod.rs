@@ -6,6 +6,7 @@
 //! (`__eventum` is bound to the runtime crate, or to `#[generator(crate = ...)]`).
 
 pub(crate) mod events;
+pub(crate) mod fast_format;
 pub(crate) mod fsm;
 pub(crate) mod params;
 pub(crate) mod picking;
@@ -60,7 +61,8 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
     let schema = resolved.schema.as_ref();
     let files = &resolved.field_files;
 
-    // Pass-through items; helpers that build fragments get their ecs! expanded.
+    // Pass-through items; helpers that build fragments get their ecs!
+    // expanded, and every function its format! lowered.
     let others = g.other_items.iter().map(|item| match item {
         syn::Item::Fn(f) => {
             let mut f = if events::has_ecs(f) {
@@ -68,9 +70,11 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
             } else {
                 f.clone()
             };
+            // Python semantics first: `fast_format` keeps `py::fmt` arguments.
             if g.args.export {
                 python::rewrite_fn(&krate, &mut f);
             }
+            fast_format::rewrite_fn(&krate, &mut f);
             quote!(#f)
         }
         other => quote!(#other),
@@ -127,6 +131,7 @@ pub(crate) fn expand(cx: &Ctxt, g: &Generator, resolved: &Resolved) -> TokenStre
         if g.args.export {
             python::rewrite_fn(&krate, &mut expanded.item);
         }
+        fast_format::rewrite_fn(&krate, &mut expanded.item);
         let item = &expanded.item;
         fns.push(quote!(#item));
         let mut paths: Vec<(String, String)> = Vec::new();

@@ -521,7 +521,7 @@ pub(crate) fn expand_ecs(
     let writes = Emitter::finish_ops(ops, &buf);
     let mut body = if fragment {
         quote! {
-            let mut __eventum_frag = ::std::vec::Vec::<u8>::new();
+            let mut __eventum_frag = #krate::__private::Fragment::buffer();
             {
                 let #buf: &mut ::std::vec::Vec<u8> = &mut __eventum_frag;
                 #writes

@@ -24,7 +24,6 @@ use crate::input::{InputConfig, InputContext, InputGroups, build_groups};
 use crate::output::{Output, OutputConfig, OutputStats};
 use crate::rng::splitmix64;
 use crate::time::Zone;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -32,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::{Duration, Instant};
-use worker::{OffsetCache, Worker};
+use worker::{BufferPool, OffsetCache, Worker};
 
 /// Timestamps of one batch with the id of the plugin that produced each.
 pub type TimestampBatch = Vec<(i64, u16)>;
@@ -126,9 +125,15 @@ pub(crate) struct Unit {
     pub(crate) batches: Vec<TimestampBatch>,
 }
 
-/// A worker's answer for one unit.
+/// A worker's answer for one unit, or for one part of it: the `plain` fast
+/// path sends a unit in parts of about [`PART_BYTES`], so memory does not
+/// grow with the size of the events.
 pub(crate) struct UnitResult {
     pub(crate) index: u64,
+    /// The part's number within the unit (0, 1, ...).
+    pub(crate) part: u32,
+    /// Whether this is the unit's last part.
+    pub(crate) last: bool,
     pub(crate) formatted: Vec<Formatted>,
     pub(crate) timestamps: u64,
     pub(crate) events: u64,
@@ -145,6 +150,14 @@ pub(crate) enum EngineEvent {
 
 /// Timestamps per unit when units may hold several batches.
 const UNIT_TIMESTAMPS: usize = 2048;
+
+/// Event bytes after which a worker sends what it has of a unit (`plain`
+/// outputs only).
+pub(crate) const PART_BYTES: usize = 1 << 20;
+
+/// Parts a worker may have waiting for the output loop: a whole unit of
+/// events up to about 4 KB each.
+const PARTS_AHEAD: usize = 8;
 
 /// The seed of worker `i`'s generator instance.
 pub fn worker_seed(seed: u64, worker: usize) -> u64 {
@@ -218,26 +231,46 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
 
     let stop = config.stop.clone();
     let finished = Arc::new(AtomicBool::new(false));
-    let (to_output, from_workers) = mpsc::sync_channel::<Box<UnitResult>>(workers * 2);
+    // One result channel per worker: units are dealt round-robin, so the
+    // output loop reads the channel of the worker that holds the next unit
+    // and the others wait (no reorder queue, memory bounded by the channels).
+    // A `plain` unit comes in parts; a worker must be able to finish its
+    // unit while the output loop still reads the previous worker's, or the
+    // workers would take turns.
+    let plain = formatters.iter().all(crate::format::Formatter::is_plain);
+    let ahead = if plain { PARTS_AHEAD } else { 2 };
+    let (to_output, from_workers): (Vec<_>, Vec<_>) = (0..workers)
+        .map(|_| mpsc::sync_channel::<Box<UnitResult>>(ahead))
+        .unzip();
     let (to_log, from_log) = mpsc::channel::<String>();
     let mut stats = RunStats {
         outputs: vec![OutputStats::default(); outputs.len()],
         ..RunStats::default()
     };
 
+    // With only `plain` outputs, workers hand their event buffers to the
+    // output loop, which hands them back once written. Every buffer in
+    // flight can come back: those in the channels, one being filled per
+    // worker, one being written.
+    let pool = Arc::new(BufferPool::new(if plain {
+        workers * (ahead + 2) + 2
+    } else {
+        0
+    }));
+
     thread::scope(|scope| {
         let mut to_workers: Vec<SyncSender<Unit>> = Vec::new();
-        for generator in generators {
+        for (generator, to_output) in generators.into_iter().zip(to_output) {
             let (tx, rx) = mpsc::sync_channel::<Unit>(2);
             to_workers.push(tx);
-            let to_output = to_output.clone();
             let to_log = to_log.clone();
             let mut worker = Worker {
                 generator,
                 formatters: formatters.clone(),
                 tags: tags.clone(),
                 offsets: OffsetCache::new(config.zone.clone()),
-                events: crate::generator::EventBatch::with_capacity(1 << 20, 4096),
+                events: crate::generator::EventBatch::with_capacity(PART_BYTES * 5 / 4, 4096),
+                pool: pool.clone(),
             };
             let finished = finished.clone();
             scope.spawn(move || {
@@ -255,14 +288,13 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
                             }
                         }
                     };
-                    let result = worker.run_unit(&unit, &mut report);
-                    if to_output.send(Box::new(result)).is_err() {
+                    let mut emit = |result: UnitResult| to_output.send(Box::new(result)).is_ok();
+                    if !worker.run_unit(&unit, &mut report, &mut emit) {
                         break;
                     }
                 }
             });
         }
-        drop(to_output);
         drop(to_log);
 
         // Input.
@@ -285,6 +317,7 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
         // Output loop, on this thread.
         write_loop(
             &mut outputs,
+            &pool,
             &from_workers,
             &from_log,
             &mut stats,
@@ -297,7 +330,9 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
             h.stop();
         }
         // Drain so no worker blocks while the scope joins.
-        while from_workers.recv().is_ok() {}
+        for rx in &from_workers {
+            while rx.recv().is_ok() {}
+        }
     });
 
     for (o, name) in outputs.iter_mut().zip(&names) {
@@ -444,27 +479,32 @@ fn wait_until(micros: i64, stop: &AtomicBool, finished: &AtomicBool) -> bool {
 }
 
 /// The output loop: writes units in index order and ticks outputs.
+#[allow(clippy::too_many_arguments)] // one caller; the arguments are the run's parts
 fn write_loop(
     outputs: &mut [Box<dyn Output>],
-    rx: &mpsc::Receiver<Box<UnitResult>>,
+    pool: &BufferPool,
+    rxs: &[mpsc::Receiver<Box<UnitResult>>],
     logs: &mpsc::Receiver<String>,
     stats: &mut RunStats,
     config: &mut EngineConfig,
     finished: &AtomicBool,
     stop_handles: &[crate::input::StopHandle],
 ) {
-    let mut pending: BTreeMap<u64, Box<UnitResult>> = BTreeMap::new();
-    let mut next: u64 = 0;
+    let mut next: (u64, u32) = (0, 0);
+    let mut arrived: Option<Box<UnitResult>> = None;
     let mut gone = vec![false; outputs.len()];
     let mut last_tick = Instant::now();
     let mut written_total: u64 = 0;
     let mut stopping = false;
     loop {
+        let rx = &rxs[(next.0 % rxs.len() as u64) as usize];
         match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(u) => {
-                pending.insert(u.index, u);
+                debug_assert_eq!((u.index, u.part), next, "results arrive in order");
+                arrived = Some(u);
             }
             Err(RecvTimeoutError::Timeout) => {}
+            // The worker holding the next unit is done: so is the input.
             Err(RecvTimeoutError::Disconnected) => break,
         }
         while let Ok(m) = logs.try_recv() {
@@ -477,8 +517,12 @@ fn write_loop(
                 h.stop();
             }
         }
-        while let Some(u) = pending.remove(&next) {
-            next += 1;
+        if let Some(u) = arrived.take() {
+            next = if u.last {
+                (next.0 + 1, 0)
+            } else {
+                (next.0, next.1 + 1)
+            };
             stats.timestamps += u.timestamps;
             stats.events += u.events;
             stats.dropped += u.dropped;
@@ -503,7 +547,11 @@ fn write_loop(
             if let Some(p) = config.progress.as_mut() {
                 p(written_total);
             }
-            if u.exhausted {
+            let exhausted = u.exhausted;
+            for f in u.formatted {
+                pool.give(f);
+            }
+            if exhausted {
                 stats.exhausted = true;
                 finished.store(true, Ordering::Relaxed);
             }

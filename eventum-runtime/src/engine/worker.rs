@@ -2,11 +2,12 @@
 //! turning units of timestamps into formatted output for every output.
 
 use super::panic_capture;
-use super::{EngineEvent, Unit, UnitResult};
+use super::{EngineEvent, PART_BYTES, Unit, UnitResult};
 use crate::format::{Formatted, Formatter};
 use crate::generator::{EventBatch, Generator, Produced, Tags};
 use crate::time::{Timestamp, Zone};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Caches the UTC offset of the generator's zone per 15-minute bucket
 /// (offsets only change on quarter hours).
@@ -41,6 +42,47 @@ impl OffsetCache {
     }
 }
 
+/// Event buffers handed back by the output loop once written, for workers
+/// to fill again: a worker in the `plain` fast path gives its whole
+/// [`EventBatch`] away with every unit, and taking a used one keeps the
+/// capacity (no regrowth, no fresh pages) and bounds the memory.
+#[derive(Debug)]
+pub(crate) struct BufferPool {
+    free: Mutex<Vec<(Vec<u8>, Vec<usize>)>>,
+    keep: usize,
+}
+
+impl BufferPool {
+    /// A pool that keeps at most `keep` buffers.
+    pub(crate) fn new(keep: usize) -> Self {
+        Self {
+            free: Mutex::new(Vec::new()),
+            keep,
+        }
+    }
+
+    /// A used batch (emptied), or a new one with room for `bytes`.
+    pub(crate) fn take(&self, bytes: usize, events: usize) -> EventBatch {
+        let used = self
+            .free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        match used {
+            Some((buf, ends)) => EventBatch::from_parts(buf, ends),
+            None => EventBatch::with_capacity(bytes, events),
+        }
+    }
+
+    /// Hands written strings back.
+    pub(crate) fn give(&self, formatted: Formatted) {
+        let mut free = self.free.lock().unwrap_or_else(PoisonError::into_inner);
+        if free.len() < self.keep {
+            free.push(formatted.into_parts());
+        }
+    }
+}
+
 /// Per-worker state.
 pub(crate) struct Worker {
     pub(crate) generator: Box<dyn Generator>,
@@ -48,22 +90,56 @@ pub(crate) struct Worker {
     pub(crate) tags: Vec<Tags>,
     pub(crate) offsets: OffsetCache,
     pub(crate) events: EventBatch,
+    pub(crate) pool: Arc<BufferPool>,
 }
 
 impl Worker {
-    fn tags_of(&self, id: u16) -> &Tags {
+    /// Produces the events of one timestamp into `self.events`; false when
+    /// the generator exhausted itself.
+    #[inline]
+    fn produce(
+        &mut self,
+        micros: i64,
+        id: u16,
+        result: &mut UnitResult,
+        report: &mut dyn FnMut(EngineEvent),
+    ) -> bool {
+        let ts = self.offsets.timestamp(micros);
+        let mark = self.events.mark();
+        result.timestamps += 1;
+        // Borrowed, not cloned: the tags are shared by every worker, and a
+        // reference count touched by all of them per event costs more than
+        // the event's picking.
         let i = usize::from(id).saturating_sub(1);
-        &self.tags[i.min(self.tags.len() - 1)]
+        let tags = &self.tags[i.min(self.tags.len() - 1)];
+        let (generator, events) = (&mut self.generator, &mut self.events);
+        let produced = catch_unwind(AssertUnwindSafe(|| generator.produce(ts, tags, events)));
+        match produced {
+            Ok(Produced::Events) => {}
+            Ok(Produced::Dropped) => result.dropped += 1,
+            Ok(Produced::Exhausted) => {
+                result.exhausted = true;
+                return false;
+            }
+            Ok(Produced::Failed(message)) => {
+                result.errors += 1;
+                report(EngineEvent::ProduceError(message));
+            }
+            Err(_) => {
+                self.events.rollback(mark);
+                result.errors += 1;
+                report(EngineEvent::ProduceError(panic_capture::take_last()));
+            }
+        }
+        true
     }
 
-    /// Produces and formats one unit.
-    pub(crate) fn run_unit(
-        &mut self,
-        unit: &Unit,
-        report: &mut dyn FnMut(EngineEvent),
-    ) -> UnitResult {
-        let mut result = UnitResult {
+    /// A result for `unit` with nothing in it yet.
+    fn empty_result(&self, unit: &Unit, part: u32) -> UnitResult {
+        UnitResult {
             index: unit.index,
+            part,
+            last: true,
             formatted: Vec::with_capacity(self.formatters.len()),
             timestamps: 0,
             events: 0,
@@ -71,7 +147,22 @@ impl Worker {
             errors: 0,
             format_failed: vec![0; self.formatters.len()],
             exhausted: false,
-        };
+        }
+    }
+
+    /// Produces and formats one unit, handing the result (in one or more
+    /// parts) to `emit`; false when `emit` refused one (the output loop is
+    /// gone).
+    pub(crate) fn run_unit(
+        &mut self,
+        unit: &Unit,
+        report: &mut dyn FnMut(EngineEvent),
+        emit: &mut dyn FnMut(UnitResult) -> bool,
+    ) -> bool {
+        if !self.formatters.is_empty() && self.formatters.iter().all(Formatter::is_plain) {
+            return self.run_plain(unit, report, emit);
+        }
+        let mut result = self.empty_result(unit, 0);
         let mut per_output: Vec<Formatted> = (0..self.formatters.len())
             .map(|_| Formatted::new())
             .collect();
@@ -79,29 +170,8 @@ impl Worker {
         for batch in &unit.batches {
             self.events.clear();
             for &(micros, id) in batch {
-                let ts = self.offsets.timestamp(micros);
-                let tags = self.tags_of(id).clone();
-                let mark = self.events.mark();
-                result.timestamps += 1;
-                let produced = catch_unwind(AssertUnwindSafe(|| {
-                    self.generator.produce(ts, &tags, &mut self.events)
-                }));
-                match produced {
-                    Ok(Produced::Events) => {}
-                    Ok(Produced::Dropped) => result.dropped += 1,
-                    Ok(Produced::Exhausted) => {
-                        result.exhausted = true;
-                        break;
-                    }
-                    Ok(Produced::Failed(message)) => {
-                        result.errors += 1;
-                        report(EngineEvent::ProduceError(message));
-                    }
-                    Err(_) => {
-                        self.events.rollback(mark);
-                        result.errors += 1;
-                        report(EngineEvent::ProduceError(panic_capture::take_last()));
-                    }
+                if !self.produce(micros, id, &mut result, report) {
+                    break;
                 }
             }
             result.events += self.events.len() as u64;
@@ -120,6 +190,52 @@ impl Worker {
             }
         }
         result.formatted = per_output;
-        result
+        emit(result)
+    }
+
+    /// The `plain` fast path: `plain` strings are the events themselves, so
+    /// the events are produced into one batch whose buffers become the
+    /// output's strings (batch boundaries do not matter to `plain`), sent
+    /// in parts of about [`PART_BYTES`].
+    fn run_plain(
+        &mut self,
+        unit: &Unit,
+        report: &mut dyn FnMut(EngineEvent),
+        emit: &mut dyn FnMut(UnitResult) -> bool,
+    ) -> bool {
+        let mut part = 0;
+        let mut result = self.empty_result(unit, part);
+        self.events.clear();
+        let mut timestamps = unit.batches.iter().flatten().peekable();
+        while let Some(&(micros, id)) = timestamps.next() {
+            if !self.produce(micros, id, &mut result, report) {
+                break;
+            }
+            if self.events.byte_len() >= PART_BYTES && timestamps.peek().is_some() {
+                result.last = false;
+                self.take_events(&mut result);
+                if !emit(result) {
+                    return false;
+                }
+                part += 1;
+                result = self.empty_result(unit, part);
+            }
+        }
+        self.take_events(&mut result);
+        emit(result)
+    }
+
+    /// Moves the produced events into `result` as every output's strings.
+    fn take_events(&mut self, result: &mut UnitResult) {
+        result.events = self.events.len() as u64;
+        let fresh = self
+            .pool
+            .take(self.events.byte_len() * 5 / 4, self.events.len() * 5 / 4);
+        let events = std::mem::replace(&mut self.events, fresh);
+        let formatted = Formatted::from_event_batch(events);
+        for _ in 1..self.formatters.len() {
+            result.formatted.push(formatted.clone());
+        }
+        result.formatted.push(formatted);
     }
 }

@@ -105,6 +105,20 @@ impl Formatted {
         &self.buf
     }
 
+    /// The events of a batch as they are, one string each: what the
+    /// `plain` formatter gives, without copying the bytes.
+    pub fn from_event_batch(events: EventBatch) -> Self {
+        let (buf, ends) = events.into_parts();
+        let events = ends.len();
+        Self { buf, ends, events }
+    }
+
+    /// The string bytes and the end offset of each string (to reuse the
+    /// allocations).
+    pub fn into_parts(self) -> (Vec<u8>, Vec<usize>) {
+        (self.buf, self.ends)
+    }
+
     /// Appends every string of `other` (and its event count).
     pub fn extend_from(&mut self, other: &Self) {
         let base = self.buf.len();
@@ -193,6 +207,11 @@ impl Formatter {
     /// The `plain` formatter.
     pub const fn plain() -> Self {
         Self { kind: Kind::Plain }
+    }
+
+    /// Whether this is the `plain` formatter (events written as they are).
+    pub const fn is_plain(&self) -> bool {
+        matches!(self.kind, Kind::Plain)
     }
 
     /// Formats `events` into `out` (cleared first). An empty batch gives no

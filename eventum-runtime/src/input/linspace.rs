@@ -1,8 +1,10 @@
 //! The `linspace` input (spec §5.4): `numpy.linspace(0, 1, count, endpoint)`
 //! scaled to `end − start` microseconds and added to `start`, truncating
 //! fractions of a microsecond as numpy's `timedelta64 × float` does.
-//! Everything is computed up front, as in Eventum. With skip-past only the
-//! timestamps strictly after now are kept.
+//! The values are computed as they are read (a run of ten million
+//! timestamps would otherwise hold them all); they are the ones Eventum
+//! computes up front. With skip-past only the timestamps strictly after now
+//! are kept.
 
 use super::config::LinspaceConfig;
 use super::versatile::{self, NoneStart};
@@ -11,7 +13,7 @@ use super::{InputContext, InputError, TimestampSource};
 /// Evenly spaced timestamps.
 #[derive(Debug, Clone)]
 pub struct LinspaceSource {
-    values: Vec<i64>,
+    points: Linspace,
     pos: usize,
 }
 
@@ -36,42 +38,75 @@ impl LinspaceSource {
                     format!("must be at least 1 (got {})", config.count),
                 )
             })?;
-        let mut values = linspace(start, end, count, config.endpoint);
+        let points = Linspace::new(start, end, count, config.endpoint);
+        let mut pos = 0;
         if ctx.skip_past {
-            let first_future = values.partition_point(|&t| t <= ctx.now);
-            values.drain(..first_future);
+            // The points never decrease (the range is checked: start <= end).
+            let (mut lo, mut hi) = (0, points.len());
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if points.get(mid) <= ctx.now {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            pos = lo;
         }
-        Ok(Self { values, pos: 0 })
+        Ok(Self { points, pos })
     }
 }
 
-/// `start + trunc((end − start) · linspace(0, 1, count, endpoint)[k])`.
-pub fn linspace(start: i64, end: i64, count: usize, endpoint: bool) -> Vec<i64> {
-    let span = (end - start) as f64;
-    let div = if endpoint { count - 1 } else { count };
-    if div == 0 {
-        // numpy: a single point with endpoint=True is the start.
-        return vec![start; count.min(1)];
+/// `numpy.linspace` over microseconds, point by point.
+#[derive(Debug, Clone, Copy)]
+struct Linspace {
+    start: i64,
+    span: f64,
+    step: f64,
+    count: usize,
+    endpoint: bool,
+}
+
+impl Linspace {
+    fn new(start: i64, end: i64, count: usize, endpoint: bool) -> Self {
+        let div = if endpoint { count - 1 } else { count };
+        Self {
+            start,
+            span: (end - start) as f64,
+            // numpy: a single point with endpoint=True is the start.
+            step: if div == 0 { 0.0 } else { 1.0 / div as f64 },
+            count,
+            endpoint,
+        }
     }
-    let step = 1.0 / div as f64;
-    (0..count)
-        .map(|k| {
-            let fraction = if endpoint && k == count - 1 {
-                1.0
-            } else {
-                k as f64 * step
-            };
-            start + (span * fraction) as i64
-        })
-        .collect()
+
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    /// `start + trunc((end − start) · linspace(0, 1, count, endpoint)[k])`.
+    fn get(&self, k: usize) -> i64 {
+        let fraction = if self.endpoint && k == self.count - 1 && self.count > 1 {
+            1.0
+        } else {
+            k as f64 * self.step
+        };
+        self.start + (self.span * fraction) as i64
+    }
+}
+
+/// All the points of `numpy.linspace` over microseconds (see [`LinspaceSource`]).
+pub fn linspace(start: i64, end: i64, count: usize, endpoint: bool) -> Vec<i64> {
+    let points = Linspace::new(start, end, count, endpoint);
+    (0..count).map(|k| points.get(k)).collect()
 }
 
 impl TimestampSource for LinspaceSource {
     fn fill(&mut self, max: usize, out: &mut Vec<i64>) -> bool {
-        let end = self.values.len().min(self.pos + max);
-        out.extend_from_slice(&self.values[self.pos..end]);
+        let end = self.points.len().min(self.pos + max);
+        out.extend((self.pos..end).map(|k| self.points.get(k)));
         self.pos = end;
-        self.pos < self.values.len()
+        self.pos < self.points.len()
     }
 
     fn is_unbounded(&self) -> bool {
@@ -128,6 +163,35 @@ mod tests {
             linspace(0, -1_000_000, 4, true),
             vec![0, -333_333, -666_666, -1_000_000]
         );
+    }
+
+    #[test]
+    fn points_read_in_chunks_are_the_whole_linspace() {
+        for (count, endpoint) in [
+            (1, true),
+            (1, false),
+            (7, true),
+            (1000, false),
+            (1001, true),
+        ] {
+            let all = linspace(0, 1_000_000_007, count, endpoint);
+            let mut source = LinspaceSource {
+                points: Linspace::new(0, 1_000_000_007, count, endpoint),
+                pos: 0,
+            };
+            let mut read = Vec::new();
+            while source.fill(97, &mut read) {}
+            assert_eq!(read, all, "{count} {endpoint}");
+        }
+        // Ten million points take no memory up front.
+        let c = config(
+            "2026-01-01T00:00:00Z",
+            "2026-01-24T03:33:20Z",
+            10_000_000,
+            false,
+        );
+        let source = LinspaceSource::new(&c, &ctx(0)).unwrap();
+        assert_eq!(source.points.get(9_999_999), at("2026-01-24T03:33:19.800Z"));
     }
 
     #[test]

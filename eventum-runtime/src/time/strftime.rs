@@ -49,6 +49,21 @@ impl fmt::Display for StrftimeError {
 
 impl std::error::Error for StrftimeError {}
 
+/// The last rendering of each of a few formats, per thread.
+struct CacheEntry {
+    second: i64,
+    offset: i32,
+    format: Box<str>,
+    text: String,
+}
+
+/// Formats remembered per thread.
+const CACHE_FORMATS: usize = 4;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Vec<CacheEntry>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Pad {
     Zero,
@@ -57,7 +72,8 @@ enum Pad {
 }
 
 fn num(out: &mut String, v: i64, width: usize, pad: Pad) {
-    let s = v.unsigned_abs().to_string();
+    let mut digits = itoa::Buffer::new();
+    let s = digits.format(v.unsigned_abs());
     if v < 0 {
         out.push('-');
     }
@@ -66,7 +82,7 @@ fn num(out: &mut String, v: i64, width: usize, pad: Pad) {
             out.push(if pad == Pad::Zero { '0' } else { ' ' });
         }
     }
-    out.push_str(&s);
+    out.push_str(s);
 }
 
 /// ISO 8601 week-based year and week number.
@@ -93,8 +109,41 @@ impl Timestamp {
     /// Unknown directives are copied through as glibc does. The only error is a
     /// lone `%` at the very end, which Python rejects.
     pub fn strftime(self, format: &str) -> Result<String, StrftimeError> {
+        // Generators format the same second in the same few formats event
+        // after event; only `%f` looks below the second.
+        let cacheable = !format.contains("%f");
+        let second = self.utc_micros().div_euclid(1_000_000);
+        let offset = self.offset_seconds();
+        if cacheable {
+            let hit = CACHE.with_borrow(|cache| {
+                cache
+                    .iter()
+                    .find(|e| e.second == second && e.offset == offset && *e.format == *format)
+                    .map(|e| e.text.clone())
+            });
+            if let Some(text) = hit {
+                return Ok(text);
+            }
+        }
         let mut out = String::with_capacity(format.len() + 16);
         self.write_strftime(format, &mut out)?;
+        if cacheable {
+            CACHE.with_borrow_mut(|cache| {
+                let entry = CacheEntry {
+                    second,
+                    offset,
+                    format: format.into(),
+                    text: out.clone(),
+                };
+                if let Some(i) = cache.iter().position(|e| *e.format == *format) {
+                    cache[i] = entry;
+                } else if cache.len() < CACHE_FORMATS {
+                    cache.push(entry);
+                } else {
+                    cache[0] = entry;
+                }
+            });
+        }
         Ok(out)
     }
 
@@ -259,6 +308,30 @@ mod tests {
 
     fn t(s: i64) -> Timestamp {
         Timestamp::from_utc_micros(s * 1_000_000)
+    }
+
+    #[test]
+    fn remembered_renderings_match_fresh_ones() {
+        let base = t(1_767_604_023);
+        let formats = [
+            "%Y-%m-%dT%H:%M:%S",
+            "%s",
+            "%H:%M:%S.%f",
+            "%z %Z",
+            "%j",
+            "%a %p",
+            "x",
+        ];
+        for step in 0..40 {
+            // Quarter seconds: several timestamps in the same second.
+            let ts = base + TimeDelta::from_micros(step * 250_000);
+            for (i, f) in formats.iter().enumerate() {
+                let ts = if i % 2 == 0 { ts } else { ts.with_offset(3600) };
+                let mut fresh = String::new();
+                ts.write_strftime(f, &mut fresh).unwrap();
+                assert_eq!(ts.strftime(f).unwrap(), fresh, "{f} at step {step}");
+            }
+        }
     }
 
     #[test]
