@@ -492,7 +492,12 @@ fn generate(
     };
     let started = std::time::Instant::now();
     let stats = engine::run(config).map_err(|e| UsageError(e.0))?;
-    if verbose || stats.produce_errors > 0 {
+    let lost = stats.produce_errors > 0
+        || stats
+            .outputs
+            .iter()
+            .any(|o| o.format_failed > 0 || o.write_failed > 0);
+    if verbose || lost {
         summary(&stats, started.elapsed());
     }
     if stop.load(Ordering::SeqCst) {

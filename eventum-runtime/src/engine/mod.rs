@@ -146,6 +146,11 @@ pub(crate) struct UnitResult {
 /// Notices from workers.
 pub(crate) enum EngineEvent {
     ProduceError(String),
+    /// Output `output` (0-based) dropped an event or a batch it could not format.
+    FormatError {
+        output: usize,
+        message: String,
+    },
 }
 
 /// Timestamps per unit when units may hold several batches.
@@ -280,13 +285,18 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
                     if finished.load(Ordering::Relaxed) {
                         break;
                     }
-                    let mut report = |e: EngineEvent| match e {
-                        EngineEvent::ProduceError(m) => {
-                            reported += 1;
-                            if reported <= MAX_NOTICES {
-                                let _ = to_log.send(format!("produce error: {m}"));
-                            }
+                    let mut report = |e: EngineEvent| {
+                        reported += 1;
+                        if reported > MAX_NOTICES {
+                            return;
                         }
+                        let notice = match e {
+                            EngineEvent::ProduceError(m) => format!("produce error: {m}"),
+                            EngineEvent::FormatError { output, message } => {
+                                format!("output #{}: event dropped: {message}", output + 1)
+                            }
+                        };
+                        let _ = to_log.send(notice);
                     };
                     let mut emit = |result: UnitResult| to_output.send(Box::new(result)).is_ok();
                     if !worker.run_unit(&unit, &mut report, &mut emit) {
@@ -346,7 +356,8 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
     Ok(stats)
 }
 
-/// Produce-error messages shown per worker; the rest are only counted.
+/// Produce- and format-error messages shown per worker; the rest are only
+/// counted (the summary gives the totals).
 const MAX_NOTICES: u32 = 10;
 
 fn log(config: &mut EngineConfig, msg: &str) {

@@ -134,6 +134,42 @@ fn produce_errors_are_counted_and_skipped() {
 }
 
 #[test]
+fn format_errors_are_counted_and_reported_per_output() {
+    let path = temp("format-errors");
+    let (tx, rx) = mpsc::channel();
+    let template = "{% if event.endswith(' 7}') %}{{ missing.field }}{% endif %}<{{ event }}>";
+    let mut c = config(
+        plain,
+        9,
+        &path,
+        FormatterConfig::Template {
+            source: crate::format::TemplateSource::Inline(template.to_owned()),
+        },
+        None,
+    );
+    c.log = Some(Box::new(move |m: &str| {
+        let _ = tx.send(m.to_owned());
+    }));
+    let stats = run(c).unwrap();
+    let messages: Vec<String> = rx.try_iter().collect();
+    // Events 1..=9; none fails to produce, the 7th fails to format.
+    assert_eq!(stats.events, 9);
+    assert_eq!(stats.outputs[0].format_failed, 1);
+    assert_eq!(stats.outputs[0].written, 8);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 8);
+    assert!(text.starts_with("<{\"n\": 1}>\n"), "{text}");
+    assert!(!text.contains("\"n\": 7"));
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("output #1: event dropped: Failed to render template:")),
+        "{messages:?}"
+    );
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
 fn exhaust_stops_with_the_events_before_it() {
     let path = temp("exhaust");
     let stats = run(config(stopping, 1000, &path, FormatterConfig::Plain, None)).unwrap();

@@ -3,7 +3,7 @@
 
 use super::panic_capture;
 use super::{EngineEvent, PART_BYTES, Unit, UnitResult};
-use crate::format::{Formatted, Formatter};
+use crate::format::{FormatFailure, Formatted, Formatter};
 use crate::generator::{EventBatch, Generator, Produced, Tags};
 use crate::time::{Timestamp, Zone};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -176,11 +176,18 @@ impl Worker {
             }
             result.events += self.events.len() as u64;
             for (i, f) in self.formatters.iter().enumerate() {
+                let mut on_failure = |failure: FormatFailure<'_>| {
+                    report(EngineEvent::FormatError {
+                        output: i,
+                        message: failure.reason.to_string(),
+                    });
+                };
                 if per_output.len() == 1 && unit.batches.len() == 1 {
-                    let stats = f.format(&self.events, &mut per_output[i]);
+                    let stats =
+                        f.format_reporting(&self.events, &mut per_output[i], &mut on_failure);
                     result.format_failed[i] += stats.format_failed as u64;
                 } else {
-                    let stats = f.format(&self.events, &mut scratch);
+                    let stats = f.format_reporting(&self.events, &mut scratch, &mut on_failure);
                     result.format_failed[i] += stats.format_failed as u64;
                     per_output[i].extend_from(&scratch);
                 }

@@ -513,6 +513,21 @@ mod tests {
     }
 
     #[test]
+    fn template_can_call_python_string_methods() {
+        // Jinja2 templates see Python `str` objects and call their methods.
+        let f = build(
+            "format: template\ntemplate: \"{{ event.split(':')[0].upper() }} {{ event.startswith('ab') }} {{ event.replace('b', 'B').strip() }}\"",
+        );
+        let (out, s, _) = run(&f, &["ab:c ", "x:y"]);
+        assert_eq!(
+            out,
+            ["AB True aB:c", "X False x:y"],
+            "booleans print as in Python"
+        );
+        assert_eq!(s, stats(2, 0));
+    }
+
+    #[test]
     fn template_drops_events_whose_render_fails() {
         // `event.missing.x` fails on an undefined attribute, like Jinja.
         let f = build(

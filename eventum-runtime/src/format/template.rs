@@ -4,7 +4,9 @@
 //! Eventum uses a plain `jinja2.Environment()`: no extensions (no `do`), no
 //! custom filters (no `fromjson`), no autoescaping, one trailing newline of
 //! the template removed. minijinja's defaults match that once autoescaping by
-//! file extension is switched off.
+//! file extension is switched off; its Python-compatibility callback gives
+//! templates the `str`/`dict`/`list` methods (`event.startswith(...)`,
+//! `event.split(...)`) that Jinja2 templates call on Python objects.
 
 use super::FormatterError;
 use super::config::{TemplateSource, check_template_path};
@@ -24,6 +26,7 @@ impl FormatterTemplate {
     pub fn new(source: &TemplateSource, base_dir: &Path) -> Result<Self, FormatterError> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::None);
+        env.set_unknown_method_callback(minijinja_contrib::pycompat::unknown_method_callback);
         let text = match source {
             TemplateSource::Inline(text) => text.clone(),
             TemplateSource::Path(path) => {
