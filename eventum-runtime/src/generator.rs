@@ -83,10 +83,17 @@ pub enum Produced {
 }
 
 /// Events of one batch, stored back to back in one buffer.
+///
+/// A batch may carry a separator written after every event (see
+/// [`EventBatch::set_separator`]): the engine's `plain` path lays events out
+/// exactly as a text output writes them, so a part is written in one call
+/// without being copied. Events read through [`EventBatch::get`] and
+/// [`EventBatch::iter`] never include it.
 #[derive(Debug, Default, Clone)]
 pub struct EventBatch {
     buf: Vec<u8>,
     ends: Vec<usize>,
+    separator: Vec<u8>,
 }
 
 impl EventBatch {
@@ -100,10 +107,28 @@ impl EventBatch {
         Self {
             buf: Vec::with_capacity(bytes),
             ends: Vec::with_capacity(events),
+            separator: Vec::new(),
         }
     }
 
-    /// Removes every event, keeping the allocation.
+    /// Writes `separator` after every event committed from now on (none by
+    /// default). Only allowed on an empty batch.
+    ///
+    /// # Panics
+    /// If the batch holds events.
+    pub fn set_separator(&mut self, separator: &[u8]) {
+        assert!(self.is_empty(), "set_separator on a batch with events");
+        self.buf.clear();
+        self.separator.clear();
+        self.separator.extend_from_slice(separator);
+    }
+
+    /// The bytes written after every event (empty: none).
+    pub fn separator(&self) -> &[u8] {
+        &self.separator
+    }
+
+    /// Removes every event, keeping the allocation and the separator.
     pub fn clear(&mut self) {
         self.buf.clear();
         self.ends.clear();
@@ -119,7 +144,7 @@ impl EventBatch {
         self.ends.is_empty()
     }
 
-    /// Total bytes of all events.
+    /// Total bytes of all events (and their separators).
     pub fn byte_len(&self) -> usize {
         self.buf.len()
     }
@@ -144,8 +169,21 @@ impl EventBatch {
     }
 
     /// Ends the event whose bytes were written since the previous one.
+    #[inline]
     pub fn commit(&mut self) {
         self.ends.push(self.buf.len());
+        if !self.separator.is_empty() {
+            self.buf.extend_from_slice(&self.separator);
+        }
+    }
+
+    /// Where event `i` starts.
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + self.separator.len()
+        }
     }
 
     /// Appends a whole event.
@@ -157,41 +195,49 @@ impl EventBatch {
     /// The `i`-th event.
     pub fn get(&self, i: usize) -> Option<&[u8]> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.buf[start..end])
+        Some(&self.buf[self.start(i)..end])
     }
 
     /// The events in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
-        (0..self.ends.len()).map(move |i| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] };
-            &self.buf[start..self.ends[i]]
-        })
+        (0..self.ends.len()).map(move |i| &self.buf[self.start(i)..self.ends[i]])
     }
 
-    /// All event bytes back to back (no separators).
+    /// All event bytes back to back, each followed by the separator.
     pub fn bytes(&self) -> &[u8] {
         &self.buf
     }
 
-    /// Appends every event of `other`.
+    /// Appends every event of `other` (followed by this batch's separator).
     pub fn extend_from(&mut self, other: &Self) {
-        let base = self.buf.len();
-        self.buf.extend_from_slice(&other.buf);
-        self.ends.extend(other.ends.iter().map(|e| e + base));
+        if self.separator == other.separator {
+            let base = self.buf.len();
+            self.buf.extend_from_slice(&other.buf);
+            self.ends.extend(other.ends.iter().map(|e| e + base));
+        } else {
+            for event in other.iter() {
+                self.push(event);
+            }
+        }
     }
 
-    /// The event bytes and the end offset of each event.
-    pub fn into_parts(self) -> (Vec<u8>, Vec<usize>) {
-        (self.buf, self.ends)
+    /// The bytes (events and separators), the end offset of each event, and
+    /// the separator.
+    pub fn into_parts(self) -> (Vec<u8>, Vec<usize>, Vec<u8>) {
+        (self.buf, self.ends, self.separator)
     }
 
-    /// A batch over buffers from [`EventBatch::into_parts`] (or any
-    /// buffers: they are cleared first, keeping their capacity).
+    /// An empty batch over buffers from [`EventBatch::into_parts`] (or any
+    /// buffers: they are cleared first, keeping their capacity), with no
+    /// separator.
     pub fn from_parts(mut buf: Vec<u8>, mut ends: Vec<usize>) -> Self {
         buf.clear();
         ends.clear();
-        Self { buf, ends }
+        Self {
+            buf,
+            ends,
+            separator: Vec::new(),
+        }
     }
 }
 
@@ -525,6 +571,47 @@ mod tests {
             c.iter().collect::<Vec<_>>(),
             vec![&b"x"[..], &b"{\"a\":1}"[..], &b"{}"[..]]
         );
+    }
+
+    #[test]
+    fn separator_follows_every_event_but_is_not_part_of_it() {
+        let mut b = EventBatch::new();
+        b.set_separator(b"\r\n");
+        b.push(b"a");
+        let m = b.mark();
+        b.buffer().extend_from_slice(b"dropped");
+        b.rollback(m);
+        b.buffer().extend_from_slice(b"bc");
+        b.commit();
+        b.push(b"");
+        assert_eq!(b.bytes(), b"a\r\nbc\r\n\r\n");
+        assert_eq!(b.iter().collect::<Vec<_>>(), [&b"a"[..], b"bc", b""]);
+        assert_eq!(b.get(1), Some(&b"bc"[..]));
+        assert_eq!(b.get(2), Some(&b""[..]));
+        let m = b.mark();
+        b.push(b"z");
+        b.rollback(m);
+        assert_eq!(
+            b.bytes(),
+            b"a\r\nbc\r\n\r\n",
+            "rollback keeps earlier separators"
+        );
+
+        let mut plain = EventBatch::new();
+        plain.push(b"x");
+        plain.extend_from(&b);
+        assert_eq!(
+            plain.bytes(),
+            b"xabc",
+            "events keep, separators follow the target"
+        );
+        let mut sep = EventBatch::new();
+        sep.set_separator(b"\n");
+        sep.extend_from(&plain);
+        assert_eq!(sep.bytes(), b"x\na\nbc\n\n");
+        sep.clear();
+        sep.push(b"y");
+        assert_eq!(sep.bytes(), b"y\n", "clear keeps the separator");
     }
 
     #[test]

@@ -243,6 +243,19 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
     // unit while the output loop still reads the previous worker's, or the
     // workers would take turns.
     let plain = formatters.iter().all(crate::format::Formatter::is_plain);
+    // When every output writes UTF-8 with the same separator, `plain`
+    // workers write it after each event, so an output writes a part as it is.
+    let separators: Vec<Option<&[u8]>> = config
+        .outputs
+        .iter()
+        .map(OutputConfig::utf8_separator)
+        .collect();
+    let separator: Vec<u8> = match separators.split_first() {
+        Some((Some(first), rest)) if plain && rest.iter().all(|s| s == &Some(*first)) => {
+            first.to_vec()
+        }
+        _ => Vec::new(),
+    };
     let ahead = if plain { PARTS_AHEAD } else { 2 };
     let (to_output, from_workers): (Vec<_>, Vec<_>) = (0..workers)
         .map(|_| mpsc::sync_channel::<Box<UnitResult>>(ahead))
@@ -269,12 +282,14 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
             let (tx, rx) = mpsc::sync_channel::<Unit>(2);
             to_workers.push(tx);
             let to_log = to_log.clone();
+            let mut events = crate::generator::EventBatch::with_capacity(PART_BYTES * 5 / 4, 4096);
+            events.set_separator(&separator);
             let mut worker = Worker {
                 generator,
                 formatters: formatters.clone(),
                 tags: tags.clone(),
                 offsets: OffsetCache::new(config.zone.clone()),
-                events: crate::generator::EventBatch::with_capacity(PART_BYTES * 5 / 4, 4096),
+                events,
                 pool: pool.clone(),
             };
             let finished = finished.clone();

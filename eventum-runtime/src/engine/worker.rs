@@ -235,9 +235,10 @@ impl Worker {
     /// Moves the produced events into `result` as every output's strings.
     fn take_events(&mut self, result: &mut UnitResult) {
         result.events = self.events.len() as u64;
-        let fresh = self
+        let mut fresh = self
             .pool
             .take(self.events.byte_len() * 5 / 4, self.events.len() * 5 / 4);
+        fresh.set_separator(self.events.separator());
         let events = std::mem::replace(&mut self.events, fresh);
         let formatted = Formatted::from_event_batch(events);
         for _ in 1..self.formatters.len() {

@@ -19,11 +19,16 @@ use std::path::Path;
 
 /// Formatted strings of one batch, back to back (like [`EventBatch`]), and
 /// the number of input events they stand for.
+///
+/// Strings taken from an [`EventBatch`] keep its separator (the bytes after
+/// every string, see [`EventBatch::set_separator`]); an output whose own
+/// separator is the same writes [`Formatted::bytes`] as they are.
 #[derive(Debug, Default, Clone)]
 pub struct Formatted {
     buf: Vec<u8>,
     ends: Vec<usize>,
     events: usize,
+    separator: Vec<u8>,
 }
 
 impl Formatted {
@@ -77,40 +82,58 @@ impl Formatted {
     /// Ends the string written since the previous one; it stands for one event.
     pub fn commit(&mut self) {
         self.ends.push(self.buf.len());
+        self.buf.extend_from_slice(&self.separator);
         self.events += 1;
     }
 
     /// Removes the bytes written since the last committed string.
     pub fn rollback(&mut self) {
-        self.buf.truncate(self.ends.last().copied().unwrap_or(0));
+        let kept = self.ends.last().map_or(0, |end| end + self.separator.len());
+        self.buf.truncate(kept);
+    }
+
+    /// Where string `i` starts.
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + self.separator.len()
+        }
     }
 
     /// The `i`-th string.
     pub fn get(&self, i: usize) -> Option<&[u8]> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.buf[start..end])
+        Some(&self.buf[self.start(i)..end])
     }
 
     /// The strings in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
-        (0..self.ends.len()).map(move |i| {
-            let start = if i == 0 { 0 } else { self.ends[i - 1] };
-            &self.buf[start..self.ends[i]]
-        })
+        (0..self.ends.len()).map(move |i| &self.buf[self.start(i)..self.ends[i]])
     }
 
-    /// All string bytes back to back (no separators).
+    /// All string bytes back to back, each followed by the separator.
     pub fn bytes(&self) -> &[u8] {
         &self.buf
     }
 
+    /// The bytes after every string (empty: none).
+    pub fn separator(&self) -> &[u8] {
+        &self.separator
+    }
+
     /// The events of a batch as they are, one string each: what the
-    /// `plain` formatter gives, without copying the bytes.
+    /// `plain` formatter gives, without copying the bytes (the batch's
+    /// separator included).
     pub fn from_event_batch(events: EventBatch) -> Self {
-        let (buf, ends) = events.into_parts();
+        let (buf, ends, separator) = events.into_parts();
         let events = ends.len();
-        Self { buf, ends, events }
+        Self {
+            buf,
+            ends,
+            events,
+            separator,
+        }
     }
 
     /// The string bytes and the end offset of each string (to reuse the
@@ -121,9 +144,17 @@ impl Formatted {
 
     /// Appends every string of `other` (and its event count).
     pub fn extend_from(&mut self, other: &Self) {
-        let base = self.buf.len();
-        self.buf.extend_from_slice(&other.buf);
-        self.ends.extend(other.ends.iter().map(|e| e + base));
+        if self.separator == other.separator {
+            let base = self.buf.len();
+            self.buf.extend_from_slice(&other.buf);
+            self.ends.extend(other.ends.iter().map(|e| e + base));
+        } else {
+            for string in other.iter() {
+                self.buf.extend_from_slice(string);
+                self.ends.push(self.buf.len());
+                self.buf.extend_from_slice(&self.separator);
+            }
+        }
         self.events += other.events;
     }
 }

@@ -42,6 +42,16 @@ impl OutputConfig {
         };
         configured.clone().unwrap_or(FormatterConfig::Plain)
     }
+
+    /// The bytes written after every string, when they are the separator's
+    /// UTF-8 bytes as they are (`None` for other encodings).
+    pub fn utf8_separator(&self) -> Option<&[u8]> {
+        let (encoding, separator) = match self {
+            Self::Stdout(c) => (c.encoding, &c.separator),
+            Self::File(c) => (c.encoding, &c.separator),
+        };
+        (encoding == Encoding::Utf8).then_some(separator.as_bytes())
+    }
 }
 
 /// `stdout` plugin parameters.
