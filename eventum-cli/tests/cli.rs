@@ -226,6 +226,41 @@ fn json_batch_of_a_finite_yml_input() {
 }
 
 #[test]
+fn output_that_cannot_write_is_an_error_with_exit_code_1() {
+    // /dev/full accepts the open and fails every write with ENOSPC.
+    assert!(
+        std::path::Path::new("/dev/full").exists(),
+        "this test needs /dev/full (Linux)"
+    );
+    for args in [
+        &[
+            "generate",
+            "web-access",
+            "--count",
+            "50",
+            "--output",
+            "/dev/full",
+        ][..],
+        &["generate", "web-access", "--count", "50", "--seed", "1"][..],
+    ] {
+        let mut cmd = bin();
+        cmd.args(args);
+        if !args.contains(&"--output") {
+            cmd.stdout(std::fs::File::create("/dev/full").unwrap());
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("No space left on device"), "{stderr}");
+        assert!(
+            stderr.contains("error: output #1 could not write every event"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
 fn bad_input_is_a_clear_error_with_exit_code_2() {
     let cases: &[(&[&str], &str)] = &[
         (&["generate", "nope"], "unknown generator `nope`"),

@@ -496,12 +496,26 @@ fn generate(
         || stats
             .outputs
             .iter()
-            .any(|o| o.format_failed > 0 || o.write_failed > 0);
+            .any(|o| o.format_failed > 0 || o.write_failed > 0 || o.io_errors > 0);
     if verbose || lost {
         summary(&stats, started.elapsed());
     }
     if stop.load(Ordering::SeqCst) {
         return Ok(ExitCode::from(130));
+    }
+    let failed: Vec<String> = stats
+        .outputs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.io_errors > 0)
+        .map(|(i, _)| format!("#{}", i + 1))
+        .collect();
+    if !failed.is_empty() {
+        eprintln!(
+            "error: output {} could not write every event (see the errors above)",
+            failed.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -540,11 +554,12 @@ fn summary(stats: &RunStats, elapsed: std::time::Duration) {
     );
     for (i, o) in stats.outputs.iter().enumerate() {
         eprintln!(
-            "eventum-rs: output #{}: written {}, format failed {}, write failed {}",
+            "eventum-rs: output #{}: written {}, format failed {}, write failed {}, I/O errors {}",
             i + 1,
             o.written,
             o.format_failed,
-            o.write_failed
+            o.write_failed,
+            o.io_errors
         );
     }
 }

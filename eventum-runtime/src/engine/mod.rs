@@ -360,10 +360,11 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
         }
     });
 
-    for (o, name) in outputs.iter_mut().zip(&names) {
+    for (i, (o, name)) in outputs.iter_mut().zip(&names).enumerate() {
         if let Err(e) = o.close()
             && !e.is_consumer_gone()
         {
+            stats.outputs[i].io_errors += 1;
             log(&mut config, &format!("output {name}: {e}"));
         }
     }
@@ -566,6 +567,7 @@ fn write_loop(
                     Err(e) if e.is_consumer_gone() => gone[i] = true,
                     Err(e) => {
                         stats.outputs[i].write_failed += f.event_count() as u64;
+                        stats.outputs[i].io_errors += 1;
                         log(config, &format!("output {}: {e}", outputs[i].name()));
                     }
                 }
@@ -602,6 +604,7 @@ fn write_loop(
                     if e.is_consumer_gone() {
                         gone[i] = true;
                     } else {
+                        stats.outputs[i].io_errors += 1;
                         log(config, &format!("output {}: {e}", o.name()));
                     }
                 }

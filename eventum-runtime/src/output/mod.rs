@@ -150,6 +150,10 @@ pub struct OutputStats {
     pub format_failed: u64,
     /// Formatted events whose write failed.
     pub write_failed: u64,
+    /// Write, flush and close errors (not a reader going away). Events an
+    /// output had buffered when a flush failed are lost without being
+    /// counted in `write_failed`, so any error here means lost output.
+    pub io_errors: u64,
 }
 
 impl OutputStats {
@@ -238,7 +242,8 @@ mod tests {
             OutputStats {
                 written: 3,
                 format_failed: 2,
-                write_failed: 3
+                write_failed: 3,
+                io_errors: 0,
             }
         );
     }
