@@ -261,9 +261,115 @@ fn output_that_cannot_write_is_an_error_with_exit_code_1() {
 }
 
 #[test]
+fn template_formatters_from_the_command_line() {
+    let per_event = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "3",
+        "--seed",
+        "1",
+        "--format",
+        "template",
+        "--template",
+        "{{ event.startswith('{') }} {{ event | length > 10 }}",
+    ]);
+    assert!(
+        per_event.status.success(),
+        "{}",
+        String::from_utf8_lossy(&per_event.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&per_event.stdout),
+        "True True\n".repeat(3)
+    );
+
+    let dir = temp_dir("template-path");
+    let path = dir.join("batch.jinja");
+    std::fs::write(&path, "{{ events | length }} events\n").unwrap();
+    let per_batch = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "5",
+        "--seed",
+        "1",
+        "--batch-size",
+        "2",
+        "--format",
+        "template-batch",
+        "--template-path",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        per_batch.status.success(),
+        "{}",
+        String::from_utf8_lossy(&per_batch.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&per_batch.stdout),
+        "2 events\n2 events\n1 events\n",
+        "one trailing newline of the template is removed, as in Jinja"
+    );
+
+    let counts = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "5",
+        "--batch-size",
+        "2",
+        "--format",
+        "eventum-http-input",
+    ]);
+    assert!(
+        counts.status.success(),
+        "{}",
+        String::from_utf8_lossy(&counts.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&counts.stdout),
+        "{\"count\": 2}\n{\"count\": 2}\n{\"count\": 1}\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn bad_input_is_a_clear_error_with_exit_code_2() {
     let cases: &[(&[&str], &str)] = &[
         (&["generate", "nope"], "unknown generator `nope`"),
+        (
+            &[
+                "generate",
+                "web-access",
+                "--count",
+                "1",
+                "--format",
+                "template",
+            ],
+            "--format template and template-batch need --template or --template-path",
+        ),
+        (
+            &["generate", "web-access", "--count", "1", "--indent", "2"],
+            "--indent applies to --format json and json-batch only",
+        ),
+        (
+            &["generate", "web-access", "--count", "1", "--template", "x"],
+            "--template and --template-path apply to --format template and template-batch only",
+        ),
+        (
+            &[
+                "generate",
+                "web-access",
+                "--count",
+                "1",
+                "--format",
+                "template",
+                "--template",
+                "{% if %}",
+            ],
+            "output stdout: formatter: cannot load template: syntax error",
+        ),
         (
             &["generate", "web-access", "--count", "0"],
             "--count must be at least 1",

@@ -10,7 +10,7 @@
 use crate::batcher::BatchConfig;
 use crate::config::load_generator_file;
 use crate::engine::{self, EngineConfig, RunStats};
-use crate::format::FormatterConfig;
+use crate::format::{FormatterConfig, TemplateSource};
 use crate::generator::{EventBatch, GeneratorEntry, Init, ParamValues, Produced};
 use crate::input::versatile::VersatileDatetime;
 use crate::input::{
@@ -53,7 +53,7 @@ enum Command {
         json: bool,
     },
     /// Generate events.
-    Generate(GenerateArgs),
+    Generate(Box<GenerateArgs>),
     /// Render one event of one event type, pretty-printed (for authors).
     Render(RenderArgs),
 }
@@ -66,6 +66,12 @@ enum Format {
     Json,
     /// Eventum's `json-batch` formatter: one JSON array per batch.
     JsonBatch,
+    /// Eventum's `template` formatter: `--template` rendered per event (`event`).
+    Template,
+    /// Eventum's `template-batch` formatter: `--template` rendered per batch (`events`).
+    TemplateBatch,
+    /// Eventum's `eventum-http-input` formatter: `{"count": N}` per batch.
+    EventumHttpInput,
 }
 
 // Each bool is one independent command-line flag.
@@ -127,9 +133,17 @@ struct GenerateArgs {
     #[arg(short = 'f', long, value_enum, default_value = "plain")]
     format: Format,
 
-    /// Indentation for `--format json`/`json-batch` (0: one line).
-    #[arg(long, default_value_t = 0)]
-    indent: usize,
+    /// Indentation for `--format json`/`json-batch` (0: one line) [default: 0].
+    #[arg(long)]
+    indent: Option<usize>,
+
+    /// The Jinja template of `--format template`/`template-batch`.
+    #[arg(long, value_name = "JINJA", conflicts_with = "template_path")]
+    template: Option<String>,
+
+    /// A file holding the Jinja template of `--format template`/`template-batch`.
+    #[arg(long, value_name = "FILE")]
+    template_path: Option<PathBuf>,
 
     /// Write to this file instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
@@ -222,7 +236,7 @@ pub fn main(generators: &[&'static GeneratorEntry]) -> ExitCode {
     };
     let result = match cli.command {
         Command::List { json } => Ok(list(generators, json)),
-        Command::Generate(args) => generate(generators, args),
+        Command::Generate(args) => generate(generators, *args),
         Command::Render(args) => render(generators, &args),
     };
     match result {
@@ -426,16 +440,8 @@ fn generate(
             tags: Vec::new(),
         })];
     }
-    let formatter = match args.format {
-        Format::Plain => FormatterConfig::Plain,
-        Format::Json => FormatterConfig::Json {
-            indent: args.indent,
-        },
-        Format::JsonBatch => FormatterConfig::JsonBatch {
-            indent: args.indent,
-        },
-    };
-    let explicit_format = args.format != Format::Plain || args.indent != 0;
+    let formatter = formatter_config(&args)?;
+    let explicit_format = args.format != Format::Plain;
     if let Some(out) = &args.output {
         let mut f = FileConfig::new(out.clone());
         f.write_mode = if args.append {
@@ -518,6 +524,50 @@ fn generate(
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The formatter `--format`, `--indent` and `--template[-path]` describe.
+fn formatter_config(args: &GenerateArgs) -> Result<FormatterConfig, UsageError> {
+    let templated = matches!(args.format, Format::Template | Format::TemplateBatch);
+    if args.indent.is_some() && !matches!(args.format, Format::Json | Format::JsonBatch) {
+        return Err(UsageError(
+            "--indent applies to --format json and json-batch only".to_owned(),
+        ));
+    }
+    if !templated && (args.template.is_some() || args.template_path.is_some()) {
+        return Err(UsageError(
+            "--template and --template-path apply to --format template and template-batch only"
+                .to_owned(),
+        ));
+    }
+    let template = || -> Result<TemplateSource, UsageError> {
+        match (&args.template, &args.template_path) {
+            (Some(text), _) if text.is_empty() => {
+                Err(UsageError("--template: the template is empty".to_owned()))
+            }
+            (Some(text), _) => Ok(TemplateSource::Inline(text.clone())),
+            (None, Some(path)) => std::fs::read_to_string(path)
+                .map(TemplateSource::Inline)
+                .map_err(|e| UsageError(format!("--template-path {}: {e}", path.display()))),
+            (None, None) => Err(UsageError(
+                "--format template and template-batch need --template or --template-path"
+                    .to_owned(),
+            )),
+        }
+    };
+    let indent = args.indent.unwrap_or(0);
+    Ok(match args.format {
+        Format::Plain => FormatterConfig::Plain,
+        Format::Json => FormatterConfig::Json { indent },
+        Format::JsonBatch => FormatterConfig::JsonBatch { indent },
+        Format::Template => FormatterConfig::Template {
+            source: template()?,
+        },
+        Format::TemplateBatch => FormatterConfig::TemplateBatch {
+            source: template()?,
+        },
+        Format::EventumHttpInput => FormatterConfig::EventumHttpInput,
+    })
 }
 
 fn progress_reporter(total: Option<u64>) -> impl FnMut(u64) + Send {

@@ -192,7 +192,8 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
     let mut coalesce = !config.live_mode;
     for o in &config.outputs {
         let (f, out) = crate::output::build(o, &config.base_dir)
-            .map_err(|e| EngineError(format!("output {}: {e}", o.plugin_name())))?;
+            // The error names the plugin.
+            .map_err(|e| EngineError(format!("output {e}")))?;
         coalesce &= !per_batch(&o.formatter());
         formatters.push(f);
         outputs.push(out);

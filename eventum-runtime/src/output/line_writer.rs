@@ -41,7 +41,7 @@ impl<W: Write> LineWriter<W> {
         let mut encoded = Vec::new();
         encoding
             .encode_into(separator.as_bytes(), &mut encoded)
-            .map_err(|e| OutputError::Config(format!("`separator` of {target}: {e}")))?;
+            .map_err(|e| OutputError::Config(format!("{target}: `separator`: {e}")))?;
         Ok(Self {
             inner: BufWriter::with_capacity(BUFFER, inner),
             target,
