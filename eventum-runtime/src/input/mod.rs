@@ -316,6 +316,51 @@ pub(crate) fn push_repeated(out: &mut Vec<i64>, value: i64, n: usize) {
     out.resize(out.len() + n, value);
 }
 
+/// Ticks written `count` times each, resumable across `fill` calls (a tick
+/// whose copies do not fit is finished in the next call).
+#[derive(Debug, Clone)]
+pub(crate) struct Repeated {
+    count: usize,
+    current: i64,
+    owed: usize,
+}
+
+impl Repeated {
+    /// Each tick `count` times.
+    pub(crate) const fn new(count: usize) -> Self {
+        Self {
+            count,
+            current: 0,
+            owed: 0,
+        }
+    }
+
+    /// Pushes up to `max` timestamps, taking ticks from `next_tick`; false
+    /// once it has no more.
+    pub(crate) fn fill(
+        &mut self,
+        max: usize,
+        out: &mut Vec<i64>,
+        mut next_tick: impl FnMut() -> Option<i64>,
+    ) -> bool {
+        let mut room = max;
+        while room > 0 {
+            if self.owed == 0 {
+                let Some(tick) = next_tick() else {
+                    return false;
+                };
+                self.current = tick;
+                self.owed = self.count;
+            }
+            let n = self.owed.min(room);
+            push_repeated(out, self.current, n);
+            self.owed -= n;
+            room -= n;
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use super::{InputContext, TimestampSource};

@@ -12,22 +12,20 @@
 
 use super::config::TimerConfig;
 use super::versatile;
-use super::{InputContext, InputError, MICROS, TimestampSource, push_repeated};
+use super::{InputContext, InputError, MICROS, Repeated, TimestampSource};
 
 /// Ticks of a timer.
 #[derive(Debug, Clone)]
 pub struct TimerSource {
     t0: i64,
     interval: i64,
-    count: usize,
     /// Next value of `k`.
     k: u64,
     /// Last value of `k`, or `None` for an endless timer.
     last_k: Option<u64>,
     /// Python's `datetime.max`: an endless timer stops when it overflows.
     cap: i64,
-    current: i64,
-    owed: usize,
+    repeated: Repeated,
 }
 
 impl TimerSource {
@@ -80,48 +78,40 @@ impl TimerSource {
         Ok(Self {
             t0,
             interval,
-            count,
             k: 1,
             last_k,
             cap,
-            current: 0,
-            owed: 0,
+            repeated: Repeated::new(count),
         })
     }
+}
 
-    fn next_tick(&mut self) -> Option<i64> {
-        if self.last_k.is_some_and(|last| self.k > last) {
-            return None;
-        }
-        let tick = i64::try_from(self.k)
-            .ok()
-            .and_then(|k| k.checked_mul(self.interval))
-            .and_then(|d| self.t0.checked_add(d))
-            .filter(|&t| t <= self.cap)?;
-        self.k += 1;
-        Some(tick)
+/// Tick `k` of a timer started at `t0` (then `k` moves on), or `None` past
+/// the last `k` or the cap.
+fn next_tick(t0: i64, interval: i64, k: &mut u64, last_k: Option<u64>, cap: i64) -> Option<i64> {
+    if last_k.is_some_and(|last| *k > last) {
+        return None;
     }
+    let tick = i64::try_from(*k)
+        .ok()
+        .and_then(|k| k.checked_mul(interval))
+        .and_then(|d| t0.checked_add(d))
+        .filter(|&t| t <= cap)?;
+    *k += 1;
+    Some(tick)
 }
 
 impl TimestampSource for TimerSource {
     fn fill(&mut self, max: usize, out: &mut Vec<i64>) -> bool {
-        let mut room = max;
-        while room > 0 {
-            if self.owed == 0 {
-                match self.next_tick() {
-                    Some(t) => {
-                        self.current = t;
-                        self.owed = self.count;
-                    }
-                    None => return false,
-                }
-            }
-            let n = self.owed.min(room);
-            push_repeated(out, self.current, n);
-            self.owed -= n;
-            room -= n;
-        }
-        true
+        let Self {
+            t0,
+            interval,
+            k,
+            last_k,
+            cap,
+            repeated,
+        } = self;
+        repeated.fill(max, out, || next_tick(*t0, *interval, k, *last_k, *cap))
     }
 
     fn is_unbounded(&self) -> bool {

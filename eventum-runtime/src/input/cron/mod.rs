@@ -13,7 +13,7 @@ pub use schedule::{CronSchedule, CronTicks};
 
 use super::config::CronConfig;
 use super::versatile::{self, NoneStart};
-use super::{InputContext, InputError, TimestampSource, push_repeated};
+use super::{InputContext, InputError, Repeated, TimestampSource};
 use crate::rng::FastRng;
 use crate::time::Zone;
 
@@ -25,11 +25,8 @@ const CRON_SEED: u64 = 0xC207_5EED_0000_0001;
 pub struct CronSource {
     /// `None` once the range is over.
     ticks: Option<CronTicks>,
-    count: usize,
     end: i64,
-    /// The tick being repeated and how many copies are still owed.
-    current: i64,
-    owed: usize,
+    repeated: Repeated,
     unbounded: bool,
 }
 
@@ -82,42 +79,23 @@ impl CronSource {
     pub fn with_range(expr: CronExpr, zone: Zone, start: i64, end: i64, count: usize) -> Self {
         Self {
             ticks: (start <= end).then(|| CronSchedule::new(expr, zone).ticks(start, end)),
-            count,
             end,
-            current: 0,
-            owed: 0,
+            repeated: Repeated::new(count),
             unbounded: false,
         }
-    }
-
-    fn next_tick(&mut self) -> Option<i64> {
-        let tick = self.ticks.as_mut()?.next().filter(|&t| t <= self.end);
-        if tick.is_none() {
-            self.ticks = None;
-        }
-        tick
     }
 }
 
 impl TimestampSource for CronSource {
     fn fill(&mut self, max: usize, out: &mut Vec<i64>) -> bool {
-        let mut room = max;
-        while room > 0 {
-            if self.owed == 0 {
-                match self.next_tick() {
-                    Some(tick) => {
-                        self.current = tick;
-                        self.owed = self.count;
-                    }
-                    None => return false,
-                }
+        let (ticks, end) = (&mut self.ticks, self.end);
+        self.repeated.fill(max, out, || {
+            let tick = ticks.as_mut()?.next().filter(|&t| t <= end);
+            if tick.is_none() {
+                *ticks = None;
             }
-            let n = self.owed.min(room);
-            push_repeated(out, self.current, n);
-            self.owed -= n;
-            room -= n;
-        }
-        true
+            tick
+        })
     }
 
     fn is_unbounded(&self) -> bool {
