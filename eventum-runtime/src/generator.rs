@@ -168,6 +168,12 @@ impl EventBatch {
         self.ends.truncate(mark.events);
     }
 
+    /// Removes the bytes written since the last committed event.
+    pub fn discard_uncommitted(&mut self) {
+        let kept = self.ends.last().map_or(0, |end| end + self.separator.len());
+        self.buf.truncate(kept);
+    }
+
     /// Ends the event whose bytes were written since the previous one.
     #[inline]
     pub fn commit(&mut self) {

@@ -17,18 +17,16 @@ use crate::generator::EventBatch;
 use std::fmt;
 use std::path::Path;
 
-/// Formatted strings of one batch, back to back (like [`EventBatch`]), and
-/// the number of input events they stand for.
+/// Formatted strings of one batch, stored as an [`EventBatch`] of strings,
+/// and the number of input events they stand for.
 ///
 /// Strings taken from an [`EventBatch`] keep its separator (the bytes after
 /// every string, see [`EventBatch::set_separator`]); an output whose own
 /// separator is the same writes [`Formatted::bytes`] as they are.
 #[derive(Debug, Default, Clone)]
 pub struct Formatted {
-    buf: Vec<u8>,
-    ends: Vec<usize>,
+    strings: EventBatch,
     events: usize,
-    separator: Vec<u8>,
 }
 
 impl Formatted {
@@ -39,19 +37,18 @@ impl Formatted {
 
     /// Removes every string, keeping the allocation.
     pub fn clear(&mut self) {
-        self.buf.clear();
-        self.ends.clear();
+        self.strings.clear();
         self.events = 0;
     }
 
     /// Number of strings.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
     /// Whether there are no strings.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.strings.is_empty()
     }
 
     /// Number of input events the strings stand for (Eventum's
@@ -69,92 +66,67 @@ impl Formatted {
 
     /// Appends a whole string standing for one event.
     pub fn push(&mut self, string: &[u8]) {
-        self.buf.extend_from_slice(string);
-        self.commit();
+        self.strings.push(string);
+        self.events += 1;
     }
 
     /// The buffer the next string is written into (after the last string);
     /// end it with [`Formatted::commit`] or drop it with [`Formatted::rollback`].
     pub fn buffer(&mut self) -> &mut Vec<u8> {
-        &mut self.buf
+        self.strings.buffer()
     }
 
     /// Ends the string written since the previous one; it stands for one event.
     pub fn commit(&mut self) {
-        self.ends.push(self.buf.len());
-        self.buf.extend_from_slice(&self.separator);
+        self.strings.commit();
         self.events += 1;
     }
 
     /// Removes the bytes written since the last committed string.
     pub fn rollback(&mut self) {
-        let kept = self.ends.last().map_or(0, |end| end + self.separator.len());
-        self.buf.truncate(kept);
-    }
-
-    /// Where string `i` starts.
-    fn start(&self, i: usize) -> usize {
-        if i == 0 {
-            0
-        } else {
-            self.ends[i - 1] + self.separator.len()
-        }
+        self.strings.discard_uncommitted();
     }
 
     /// The `i`-th string.
     pub fn get(&self, i: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(i)?;
-        Some(&self.buf[self.start(i)..end])
+        self.strings.get(i)
     }
 
     /// The strings in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u8]> + '_ {
-        (0..self.ends.len()).map(move |i| &self.buf[self.start(i)..self.ends[i]])
+        self.strings.iter()
     }
 
     /// All string bytes back to back, each followed by the separator.
     pub fn bytes(&self) -> &[u8] {
-        &self.buf
+        self.strings.bytes()
     }
 
     /// The bytes after every string (empty: none).
     pub fn separator(&self) -> &[u8] {
-        &self.separator
+        self.strings.separator()
     }
 
     /// The events of a batch as they are, one string each: what the
     /// `plain` formatter gives, without copying the bytes (the batch's
     /// separator included).
     pub fn from_event_batch(events: EventBatch) -> Self {
-        let (buf, ends, separator) = events.into_parts();
-        let events = ends.len();
         Self {
-            buf,
-            ends,
-            events,
-            separator,
+            events: events.len(),
+            strings: events,
         }
     }
 
     /// The string bytes and the end offset of each string (to reuse the
     /// allocations).
     pub fn into_parts(self) -> (Vec<u8>, Vec<usize>) {
-        (self.buf, self.ends)
+        let (buf, ends, _) = self.strings.into_parts();
+        (buf, ends)
     }
 
     /// Appends every string of `other` (and its event count).
     pub fn extend_from(&mut self, other: &Self) {
-        if self.separator == other.separator {
-            let base = self.buf.len();
-            self.buf.extend_from_slice(&other.buf);
-            self.ends.extend(other.ends.iter().map(|e| e + base));
-        } else {
-            for string in other.iter() {
-                self.buf.extend_from_slice(string);
-                self.ends.push(self.buf.len());
-                self.buf.extend_from_slice(&self.separator);
-            }
-        }
+        self.strings.extend_from(&other.strings);
         self.events += other.events;
     }
 }
@@ -273,7 +245,7 @@ impl Formatter {
             }
             Kind::Json(style) => {
                 for event in events.iter() {
-                    match json::reformat(event, *style, &mut out.buf) {
+                    match json::reformat(event, *style, out.buffer()) {
                         Ok(()) => {
                             out.commit();
                             stats.formatted += 1;
@@ -293,7 +265,7 @@ impl Formatter {
             }
             Kind::Template(template) => {
                 for event in events.iter() {
-                    match template.render_event(event, &mut out.buf) {
+                    match template.render_event(event, out.buffer()) {
                         Ok(()) => {
                             out.commit();
                             stats.formatted += 1;
@@ -310,10 +282,10 @@ impl Formatter {
                 }
             }
             Kind::TemplateBatch(template) => {
-                match template.render_batch(events.iter(), &mut out.buf) {
+                match template.render_batch(events.iter(), out.buffer()) {
                     Ok(()) => {
                         out.commit();
-                        out.events = events.len();
+                        out.set_event_count(events.len());
                         stats.formatted = events.len();
                     }
                     Err(e) => {
@@ -327,12 +299,12 @@ impl Formatter {
                 }
             }
             Kind::EventumHttpInput => {
-                out.buf.extend_from_slice(b"{\"count\": ");
-                out.buf
-                    .extend_from_slice(itoa::Buffer::new().format(events.len()).as_bytes());
-                out.buf.push(b'}');
+                let buf = out.buffer();
+                buf.extend_from_slice(b"{\"count\": ");
+                buf.extend_from_slice(itoa::Buffer::new().format(events.len()).as_bytes());
+                buf.push(b'}');
                 out.commit();
-                out.events = events.len();
+                out.set_event_count(events.len());
                 stats.formatted = events.len();
             }
         }
@@ -349,7 +321,7 @@ fn json_batch(
     on_failure: &mut dyn FnMut(FormatFailure<'_>),
 ) -> FormatStats {
     let mut stats = FormatStats::default();
-    let buf = &mut out.buf;
+    let buf = out.buffer();
     buf.push(b'[');
     for event in events.iter() {
         let mark = buf.len();
@@ -377,7 +349,7 @@ fn json_batch(
         style.before_close(buf, 0);
         buf.push(b']');
         out.commit();
-        out.events = stats.formatted;
+        out.set_event_count(stats.formatted);
     }
     stats
 }
