@@ -25,17 +25,6 @@ pub trait FastText {
     fn push_text(&self, out: &mut String);
 }
 
-impl FastText for str {
-    #[inline]
-    fn text_len(&self) -> usize {
-        self.len()
-    }
-    #[inline]
-    fn push_text(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
 macro_rules! deref_text {
     ($($t:ty),*) => {$(
         impl FastText for $t {
@@ -50,7 +39,7 @@ macro_rules! deref_text {
         }
     )*};
 }
-deref_text!(String, Cow<'_, str>, Box<str>, Arc<str>, Rc<str>);
+deref_text!(str, String, Cow<'_, str>, Box<str>, Arc<str>, Rc<str>);
 
 impl<const N: usize> FastText for crate::InlineStr<N> {
     #[inline]

@@ -159,24 +159,7 @@ impl Tr<'_, '_> {
             Expr::Cast(c) => V::Val(self.cast(e, c)),
             Expr::If(i) => V::Val(self.if_expr(e, i)),
             Expr::Match(m) => V::Val(self.match_expr(e, m)),
-            Expr::Array(a) => {
-                let items: Vec<J> = a.elems.iter().map(|x| self.expr(x)).collect();
-                let ty = items.first().map_or(Ty::Unknown, |j| j.ty.clone());
-                let pure = items.iter().all(|j| j.pure);
-                V::Val(J::new(
-                    format!(
-                        "[{}]",
-                        items
-                            .iter()
-                            .map(|j| j.code.clone())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    Ty::List(Box::new(ty)),
-                    pure,
-                    true,
-                ))
-            }
+            Expr::Array(a) => V::Val(self.list(&a.elems)),
             Expr::Tuple(t) => {
                 let items: Vec<J> = t.elems.iter().map(|x| self.expr(x)).collect();
                 let pure = items.iter().all(|j| j.pure);
@@ -843,6 +826,19 @@ impl Tr<'_, '_> {
         J::new(format!("{name}({})", out.join(", ")), ret, false, true)
     }
 
+    /// A list literal (`[a, b]`, `vec![a, b]`), typed by its first item.
+    fn list<'e>(&mut self, elems: impl IntoIterator<Item = &'e Expr>) -> J {
+        let items: Vec<J> = elems.into_iter().map(|x| self.expr(x)).collect();
+        let ty = items.first().map_or(Ty::Unknown, |j| j.ty.clone());
+        let pure = items.iter().all(|j| j.pure);
+        let code = items
+            .iter()
+            .map(|j| j.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        J::new(format!("[{code}]"), Ty::List(Box::new(ty)), pure, true)
+    }
+
     fn macro_expr(&mut self, e: &Expr, mac: &syn::Macro) -> J {
         let name = mac
             .path
@@ -857,24 +853,7 @@ impl Tr<'_, '_> {
                     syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
                 );
                 match parsed {
-                    Ok(items) => {
-                        let items: Vec<J> = items.iter().map(|x| self.expr(x)).collect();
-                        let ty = items.first().map_or(Ty::Unknown, |j| j.ty.clone());
-                        let pure = items.iter().all(|j| j.pure);
-                        J::new(
-                            format!(
-                                "[{}]",
-                                items
-                                    .iter()
-                                    .map(|j| j.code.clone())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                            Ty::List(Box::new(ty)),
-                            pure,
-                            true,
-                        )
-                    }
+                    Ok(items) => self.list(&items),
                     Err(_) => {
                         self.unsupported(e, "`vec![x; n]`");
                         J::new("[]", Ty::Unknown, true, true)
