@@ -59,6 +59,23 @@ pub(crate) struct RunResult {
     pub(crate) warnings: Vec<String>,
 }
 
+impl RunResult {
+    /// Everything about the run but its events, for failure messages.
+    // Used by the integration tests that compile this module.
+    #[allow(dead_code)]
+    pub(crate) fn describe(&self) -> String {
+        format!(
+            "exit code {}\nload errors: {:#?}\nproduce errors: {:#?}\nother errors: {:#?}\nwarnings: {:#?}\nstderr:\n{}",
+            self.exit_code,
+            self.load_errors,
+            self.produce_errors,
+            self.other_errors,
+            self.warnings,
+            self.stderr
+        )
+    }
+}
+
 /// The generator id given to every run.
 const RUN_ID: &str = "conformance";
 

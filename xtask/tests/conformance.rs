@@ -45,15 +45,7 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn assert_clean(result: &RunResult) {
-    let context = format!(
-        "exit code {}\nload errors: {:#?}\nproduce errors: {:#?}\nother errors: {:#?}\nwarnings: {:#?}\nstderr:\n{}",
-        result.exit_code,
-        result.load_errors,
-        result.produce_errors,
-        result.other_errors,
-        result.warnings,
-        result.stderr
-    );
+    let context = result.describe();
     assert_eq!(result.exit_code, 0, "{context}");
     assert!(result.load_errors.is_empty(), "{context}");
     assert!(result.produce_errors.is_empty(), "{context}");

@@ -298,16 +298,7 @@ fn the_constructs_pack_runs_cleanly_and_matches_the_native_shapes() {
     let install = ensure_eventum().unwrap_or_else(|e| panic!("installing Eventum failed: {e:#}"));
     let result =
         run_pack(&install, &pack, COUNT, &scratch.join("events.jsonl")).expect("running the pack");
-    let context = format!(
-        "pack in {}\nexit code {}\nload errors: {:#?}\nproduce errors: {:#?}\nother errors: {:#?}\nwarnings: {:#?}\nstderr:\n{}",
-        pack.display(),
-        result.exit_code,
-        result.load_errors,
-        result.produce_errors,
-        result.other_errors,
-        result.warnings,
-        result.stderr,
-    );
+    let context = format!("pack in {}\n{}", pack.display(), result.describe());
     assert_eq!(result.exit_code, 0, "{context}");
     assert!(result.load_errors.is_empty(), "{context}");
     assert!(result.produce_errors.is_empty(), "{context}");

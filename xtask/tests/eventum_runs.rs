@@ -43,19 +43,6 @@ fn run(pack: &str, count: usize) -> RunResult {
     run_pack(install(), &fixture(pack), count, &out).expect("running the pack")
 }
 
-/// Everything about a run, for assertion messages.
-fn describe(result: &RunResult) -> String {
-    format!(
-        "exit code {}\nload errors: {:#?}\nproduce errors: {:#?}\nother errors: {:#?}\nwarnings: {:#?}\nstderr:\n{}",
-        result.exit_code,
-        result.load_errors,
-        result.produce_errors,
-        result.other_errors,
-        result.warnings,
-        result.stderr
-    )
-}
-
 /// The linspace timestamps of a run, as the spec (§5.4) describes them:
 /// `numpy.linspace(0, 1, count, endpoint=False)` (that is `i * (1/count)`)
 /// times the one-hour span in microseconds, truncated to whole
@@ -84,7 +71,7 @@ fn the_minimal_pack_runs_cleanly_on_exactly_the_requested_timestamps() {
     // 240 timestamps over an hour: about one every 15 s.
     const COUNT: usize = 240;
     let result = run("minimal-pack", COUNT);
-    let context = describe(&result);
+    let context = result.describe();
     assert_eq!(result.exit_code, 0, "{context}");
     assert!(result.load_errors.is_empty(), "{context}");
     assert!(result.produce_errors.is_empty(), "{context}");
@@ -147,7 +134,7 @@ fn the_minimal_pack_runs_cleanly_on_exactly_the_requested_timestamps() {
 fn render_failures_and_rejected_events_are_produce_errors() {
     // Spin over good, broken, not_json: three rounds.
     let result = run("produce-errors-pack", 9);
-    let context = describe(&result);
+    let context = result.describe();
     assert_eq!(result.exit_code, 0, "{context}");
     assert!(result.load_errors.is_empty(), "{context}");
     assert!(result.other_errors.is_empty(), "{context}");
@@ -175,7 +162,7 @@ fn render_failures_and_rejected_events_are_produce_errors() {
 #[test]
 fn a_template_that_does_not_compile_is_a_load_error() {
     let result = run("load-error-pack", 5);
-    let context = describe(&result);
+    let context = result.describe();
     assert_eq!(result.exit_code, 1, "{context}");
     assert!(result.events.is_empty(), "{context}");
     assert!(result.produce_errors.is_empty(), "{context}");
