@@ -144,12 +144,13 @@ pub(crate) struct UnitResult {
 }
 
 /// Notices from workers.
-pub(crate) enum EngineEvent {
+pub(crate) enum EngineEvent<'a> {
     ProduceError(String),
-    /// Output `output` (0-based) dropped an event or a batch it could not format.
+    /// Output `output` (0-based) dropped an event or a batch it could not
+    /// format (the reason is only put into words while notices are shown).
     FormatError {
         output: usize,
-        message: String,
+        reason: &'a dyn fmt::Display,
     },
 }
 
@@ -246,15 +247,9 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
     let plain = formatters.iter().all(crate::format::Formatter::is_plain);
     // When every output writes UTF-8 with the same separator, `plain`
     // workers write it after each event, so an output writes a part as it is.
-    let separators: Vec<Option<&[u8]>> = config
-        .outputs
-        .iter()
-        .map(OutputConfig::utf8_separator)
-        .collect();
-    let separator: Vec<u8> = match separators.split_first() {
-        Some((Some(first), rest)) if plain && rest.iter().all(|s| s == &Some(*first)) => {
-            first.to_vec()
-        }
+    let mut separators = config.outputs.iter().map(OutputConfig::utf8_separator);
+    let separator: Vec<u8> = match separators.next() {
+        Some(Some(first)) if plain && separators.all(|s| s == Some(first)) => first.to_vec(),
         _ => Vec::new(),
     };
     let ahead = if plain { PARTS_AHEAD } else { 2 };
@@ -301,15 +296,15 @@ pub fn run(mut config: EngineConfig) -> Result<RunStats, EngineError> {
                     if finished.load(Ordering::Relaxed) {
                         break;
                     }
-                    let mut report = |e: EngineEvent| {
+                    let mut report = |e: EngineEvent<'_>| {
                         reported += 1;
                         if reported > MAX_NOTICES {
                             return;
                         }
                         let notice = match e {
                             EngineEvent::ProduceError(m) => format!("produce error: {m}"),
-                            EngineEvent::FormatError { output, message } => {
-                                format!("output #{}: event dropped: {message}", output + 1)
+                            EngineEvent::FormatError { output, reason } => {
+                                format!("output #{}: event dropped: {reason}", output + 1)
                             }
                         };
                         let _ = to_log.send(notice);

@@ -102,7 +102,7 @@ impl Worker {
         micros: i64,
         id: u16,
         result: &mut UnitResult,
-        report: &mut dyn FnMut(EngineEvent),
+        report: &mut dyn FnMut(EngineEvent<'_>),
     ) -> bool {
         let ts = self.offsets.timestamp(micros);
         let mark = self.events.mark();
@@ -156,7 +156,7 @@ impl Worker {
     pub(crate) fn run_unit(
         &mut self,
         unit: &Unit,
-        report: &mut dyn FnMut(EngineEvent),
+        report: &mut dyn FnMut(EngineEvent<'_>),
         emit: &mut dyn FnMut(UnitResult) -> bool,
     ) -> bool {
         if !self.formatters.is_empty() && self.formatters.iter().all(Formatter::is_plain) {
@@ -179,7 +179,7 @@ impl Worker {
                 let mut on_failure = |failure: FormatFailure<'_>| {
                     report(EngineEvent::FormatError {
                         output: i,
-                        message: failure.reason.to_string(),
+                        reason: failure.reason,
                     });
                 };
                 if per_output.len() == 1 && unit.batches.len() == 1 {
@@ -207,7 +207,7 @@ impl Worker {
     fn run_plain(
         &mut self,
         unit: &Unit,
-        report: &mut dyn FnMut(EngineEvent),
+        report: &mut dyn FnMut(EngineEvent<'_>),
         emit: &mut dyn FnMut(UnitResult) -> bool,
     ) -> bool {
         let mut part = 0;
