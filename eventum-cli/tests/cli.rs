@@ -72,6 +72,102 @@ fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
     assert_eq!(w1.stdout, w2.stdout);
 }
 
+/// The README's set-up command (`generate linux-auditd --count 100000 --seed
+/// 7`, there with `--release`), and the same events written to a file: the
+/// bytes are the same whether an output copies events or writes the
+/// workers' buffers as they are.
+#[test]
+fn readme_command_and_file_output_write_the_same_events() {
+    let args = [
+        "generate",
+        "linux-auditd",
+        "--count",
+        "100000",
+        "--seed",
+        "7",
+    ];
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), 100_000);
+    assert!(text.ends_with('\n'));
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("one JSON document");
+        assert_eq!(v["data_stream"]["dataset"], "auditd_manager.auditd");
+    }
+
+    // 20 000 events are 70 MB: many 1 MiB parts.
+    let args = [
+        "generate",
+        "linux-auditd",
+        "--count",
+        "20000",
+        "--seed",
+        "7",
+    ];
+    let dir = temp_dir("readme");
+    for workers in ["1", "2"] {
+        let path = dir.join(format!("events-{workers}.jsonl"));
+        let file = run(&[
+            &args[..],
+            &["--workers", workers, "--output", path.to_str().unwrap()],
+        ]
+        .concat());
+        assert!(
+            file.status.success(),
+            "{}",
+            String::from_utf8_lossy(&file.stderr)
+        );
+        let stdout = run(&[&args[..], &["--workers", workers]].concat());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            stdout.stdout,
+            "{workers} worker(s)"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A reader that goes away (`eventum-rs generate ... | head`) ends the run
+/// with success and nothing on stderr.
+#[test]
+fn reader_going_away_ends_the_run_quietly() {
+    use std::io::Read;
+    let mut child = bin()
+        .args([
+            "generate",
+            "linux-auditd",
+            "--count",
+            "1000000",
+            "--seed",
+            "1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 4096];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is closed here.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(first.starts_with(b"{\"@timestamp\":"));
+}
+
 #[test]
 fn timestamps_follow_count_rate_and_start() {
     let out = run(&[
