@@ -1,7 +1,8 @@
 //! End-to-end tests of the `eventum-rs` binary on the hand-written
 //! `web-access` generator (independent of the proc macro).
 
-use std::path::PathBuf;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn bin() -> Command {
@@ -12,11 +13,28 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("eventum-rs runs")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A scratch directory under the system's temporary directory, removed when
+/// dropped, also when the test fails (tests write tens of MiB of events).
+struct TempDir(PathBuf);
+
+impl Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("eventum-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    TempDir(dir)
 }
 
 #[test]
@@ -134,7 +152,6 @@ fn readme_command_and_file_output_write_the_same_events() {
             "{workers} worker(s)"
         );
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A reader that goes away (`eventum-rs generate ... | head`) ends the run
@@ -325,7 +342,7 @@ fn json_batch_of_a_finite_yml_input() {
 fn output_that_cannot_write_is_an_error_with_exit_code_1() {
     // /dev/full accepts the open and fails every write with ENOSPC.
     assert!(
-        std::path::Path::new("/dev/full").exists(),
+        Path::new("/dev/full").exists(),
         "this test needs /dev/full (Linux)"
     );
     for args in [
@@ -427,7 +444,6 @@ fn template_formatters_from_the_command_line() {
         String::from_utf8_lossy(&counts.stdout),
         "{\"count\": 2}\n{\"count\": 2}\n{\"count\": 1}\n"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
