@@ -373,6 +373,53 @@ fn output_that_cannot_write_is_an_error_with_exit_code_1() {
     }
 }
 
+/// Events that fail are skipped and the run goes on (as in Eventum), but the
+/// exit code tells a script that the output is short, and the summary says
+/// by how much.
+#[test]
+fn lost_events_end_the_run_with_exit_code_1() {
+    // No host in a group: every linux-auditd event fails to produce.
+    let produce = run(&[
+        "generate",
+        "linux-auditd",
+        "--count",
+        "200",
+        "--seed",
+        "1",
+        "--param",
+        "hosts_per_group=0",
+    ]);
+    let stderr = String::from_utf8_lossy(&produce.stderr);
+    assert_eq!(produce.status.code(), Some(1), "{stderr}");
+    assert!(produce.stdout.is_empty());
+    assert!(stderr.contains("empty range in randint(1, 0)"), "{stderr}");
+    assert!(stderr.contains("produce errors 200"), "{stderr}");
+    assert!(
+        stderr.contains("error: events were lost: 200 could not be produced"),
+        "{stderr}"
+    );
+
+    // A template that fails for every event: nothing written, exit 1.
+    let format = run(&[
+        "generate",
+        "web-access",
+        "--count",
+        "5",
+        "--format",
+        "template",
+        "--template",
+        "{{ 'a' + 1 }}",
+    ]);
+    let stderr = String::from_utf8_lossy(&format.stderr);
+    assert_eq!(format.status.code(), Some(1), "{stderr}");
+    assert!(format.stdout.is_empty());
+    assert!(
+        stderr.contains("error: events were lost: 5 could not be formatted"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn template_formatters_from_the_command_line() {
     let per_event = run(&[

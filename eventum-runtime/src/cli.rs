@@ -1,8 +1,9 @@
 //! The `eventum-rs` command line: `list`, `generate`, `render`.
 //!
 //! Bad arguments, bad YAML and bad sample files end with a clear message
-//! naming the option or the file position, and exit code 2. Nothing panics
-//! on user input.
+//! naming the option or the file position, and exit code 2. A run that lost
+//! events (not produced, not formatted, not written) ends with exit code 1;
+//! an interrupted one with 130. Nothing panics on user input.
 
 // A command-line tool prints.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -523,7 +524,30 @@ fn generate(
         );
         return Ok(ExitCode::FAILURE);
     }
+    // Like Eventum, a run goes on past an event that fails; unlike its exit
+    // status, ours tells a script that events are missing from the output.
+    if lost {
+        eprintln!("error: {} (see the errors above)", lost_events(&stats));
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a run lost, in words: `12 events failed to produce, 3 to format`.
+fn lost_events(stats: &RunStats) -> String {
+    let formats: u64 = stats.outputs.iter().map(|o| o.format_failed).sum();
+    let writes: u64 = stats.outputs.iter().map(|o| o.write_failed).sum();
+    let mut parts = Vec::new();
+    if stats.produce_errors > 0 {
+        parts.push(format!("{} could not be produced", stats.produce_errors));
+    }
+    if formats > 0 {
+        parts.push(format!("{formats} could not be formatted"));
+    }
+    if writes > 0 {
+        parts.push(format!("{writes} could not be written"));
+    }
+    format!("events were lost: {}", parts.join(", "))
 }
 
 /// The formatter `--format`, `--indent` and `--template[-path]` describe.
