@@ -655,23 +655,42 @@ pub(crate) fn sample_attr(cx: &Ctxt, attr: &syn::Attribute) -> SampleAttr {
     }
 }
 
-/// Parses `#[param(default = ...)]`.
-pub(crate) fn param_attr(cx: &Ctxt, attr: &syn::Attribute) -> Option<Expr> {
+/// What `#[param(...)]` says of a parameter.
+#[derive(Default)]
+pub(crate) struct ParamAttr {
+    pub(crate) default: Option<Expr>,
+    pub(crate) min: Option<Expr>,
+    pub(crate) max: Option<Expr>,
+}
+
+/// Parses `#[param(default = ..., min = ..., max = ...)]`.
+pub(crate) fn param_attr(cx: &Ctxt, attr: &syn::Attribute) -> ParamAttr {
     let mut default = Attr::none(cx, "param", "default");
+    let mut min = Attr::none(cx, "param", "min");
+    let mut max = Attr::none(cx, "param", "max");
     let result = attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("default") {
-            if let Some(expr) = value_expr(cx, &meta) {
-                default.set(&meta.path, expr);
-            }
-        } else {
+        let key = key_of(&meta);
+        if !symbol::PARAM_KEYS.contains(&key.as_str()) {
             unknown_key(cx, &meta, "param", symbol::PARAM_KEYS);
+            return Ok(());
+        }
+        if let Some(expr) = value_expr(cx, &meta) {
+            match key.as_str() {
+                "default" => default.set(&meta.path, expr),
+                "min" => min.set(&meta.path, expr),
+                _ => max.set(&meta.path, expr),
+            }
         }
         Ok(())
     });
     if let Err(e) = result {
         cx.syn_error(e);
     }
-    default.get()
+    ParamAttr {
+        default: default.get(),
+        min: min.get(),
+        max: max.get(),
+    }
 }
 
 /// Parses `#[state(cap = ..., start = ..., wrap = ..., default = ...)]`.

@@ -78,6 +78,10 @@ pub(crate) struct Param {
     pub(crate) ident: Ident,
     pub(crate) ty: Type,
     pub(crate) default: Option<Expr>,
+    /// Lowest value accepted (numeric parameters).
+    pub(crate) min: Option<Expr>,
+    /// Highest value accepted (numeric parameters).
+    pub(crate) max: Option<Expr>,
     pub(crate) doc: String,
 }
 

@@ -195,15 +195,24 @@ fn parse_struct(cx: &Ctxt, s: &ItemStruct, generator: &mut Generator) {
             .named
             .iter()
             .map(|f| {
-                let default = f
+                let attr = f
                     .attrs
                     .iter()
                     .filter(|a| a.path().is_ident(symbol::PARAM))
-                    .fold(None, |acc, a| attr::param_attr(cx, a).or(acc));
+                    .fold(attr::ParamAttr::default(), |acc, a| {
+                        let next = attr::param_attr(cx, a);
+                        attr::ParamAttr {
+                            default: next.default.or(acc.default),
+                            min: next.min.or(acc.min),
+                            max: next.max.or(acc.max),
+                        }
+                    });
                 Param {
                     ident: f.ident.clone().expect("named field"),
                     ty: f.ty.clone(),
-                    default,
+                    default: attr.default,
+                    min: attr.min,
+                    max: attr.max,
                     doc: doc_of(&f.attrs),
                 }
             })

@@ -47,7 +47,7 @@ pub(crate) const SAMPLE_KEYS: &[&str] = &[
 ];
 
 /// Keys of `#[param(...)]`.
-pub(crate) const PARAM_KEYS: &[&str] = &["default"];
+pub(crate) const PARAM_KEYS: &[&str] = &["default", "min", "max"];
 
 /// Keys of `#[state(...)]`.
 pub(crate) const STATE_KEYS: &[&str] = &["cap", "start", "wrap", "default"];

@@ -228,7 +228,17 @@ impl<T: std::fmt::Display> From<T> for UsageError {
 
 /// Runs the command line over the bundled generators.
 pub fn main(generators: &[&'static GeneratorEntry]) -> ExitCode {
-    let cli = match Cli::try_parse() {
+    main_with_args(generators, std::env::args_os())
+}
+
+/// Runs the command line `args` (the program's name first) over the
+/// bundled generators.
+pub fn main_with_args<I, T>(generators: &[&'static GeneratorEntry], args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -287,7 +297,10 @@ fn list(generators: &[&'static GeneratorEntry], json: bool) -> ExitCode {
                         "type": e.types,
                         "action": e.action,
                     })).collect::<Vec<_>>(),
-                    "params": g.spec.params.iter().map(|p| serde_json::json!({"name": p.name, "type": p.ty, "default": serde_json::from_str::<serde_json::Value>(p.default_json).unwrap_or(serde_json::Value::Null), "doc": p.doc})).collect::<Vec<_>>(),
+                    "params": g.spec.params.iter().map(|p| {
+                        let json = |t: Option<&str>| t.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok()).unwrap_or(serde_json::Value::Null);
+                        serde_json::json!({"name": p.name, "type": p.ty, "default": json(Some(p.default_json)), "min": json(p.min), "max": json(p.max), "doc": p.doc})
+                    }).collect::<Vec<_>>(),
                 })
             })
             .collect();
@@ -698,4 +711,88 @@ fn render(
     let _ = stdout.write_all(&text);
     let _ = stdout.write_all(b"\n");
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generator::{EventBatch, GeneratorSpec, Init, InitError, Mode, Produced, Tags};
+    use crate::time::Timestamp;
+
+    static SPEC: GeneratorSpec = GeneratorSpec {
+        name: "every-third-fails",
+        title: "",
+        description: "",
+        mode: Mode::Chance,
+        ecs_version: "8.11.0",
+        field_files: &[],
+        events: &[],
+        chain: &[],
+        params: &[],
+        samples: &[],
+        state: &[],
+        export: None,
+    };
+
+    /// Numbers its events and panics on every third.
+    struct EveryThirdFails(u64);
+
+    impl crate::Generator for EveryThirdFails {
+        fn produce(&mut self, _: Timestamp, _: &Tags, out: &mut EventBatch) -> Produced {
+            self.0 += 1;
+            assert!(
+                !self.0.is_multiple_of(3),
+                "event {} fails on purpose",
+                self.0
+            );
+            out.push(format!("{{\"n\": {}}}", self.0).as_bytes());
+            Produced::Events
+        }
+
+        fn render(
+            &mut self,
+            _: &str,
+            _: Timestamp,
+            _: &Tags,
+            _: &mut EventBatch,
+        ) -> Option<Produced> {
+            None
+        }
+    }
+
+    // The signature of `GeneratorEntry::create`.
+    #[allow(clippy::unnecessary_wraps)]
+    fn create(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
+        Ok(Box::new(EveryThirdFails(0)))
+    }
+
+    static ENTRY: GeneratorEntry = GeneratorEntry {
+        spec: &SPEC,
+        create,
+    };
+
+    #[test]
+    fn a_run_that_lost_events_exits_with_1_after_writing_the_others() {
+        let path =
+            std::env::temp_dir().join(format!("eventum-cli-lost-{}.json", std::process::id()));
+        let code = main_with_args(
+            &[&ENTRY],
+            [
+                "eventum-rs",
+                "generate",
+                "every-third-fails",
+                "--count",
+                "30",
+                "--output",
+            ]
+            .map(std::ffi::OsString::from)
+            .into_iter()
+            .chain([path.clone().into_os_string()]),
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(code, ExitCode::FAILURE);
+        assert_eq!(text.lines().count(), 20, "{text}");
+        assert!(!text.contains("\"n\": 3}"));
+    }
 }

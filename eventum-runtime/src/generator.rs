@@ -501,6 +501,24 @@ pub struct ParamSpec {
     pub default_json: &'static str,
     /// Doc comment.
     pub doc: &'static str,
+    /// Lowest value accepted (`#[param(min = ...)]`), as JSON.
+    pub min: Option<&'static str>,
+    /// Highest value accepted (`#[param(max = ...)]`), as JSON.
+    pub max: Option<&'static str>,
+}
+
+impl ParamSpec {
+    /// The accepted values in words (`from 1 to 99`, `at least 0`), if the
+    /// parameter is bounded.
+    #[must_use]
+    pub fn bounds_text(&self) -> Option<String> {
+        match (self.min, self.max) {
+            (Some(lo), Some(hi)) => Some(format!("from {lo} to {hi}")),
+            (Some(lo), None) => Some(format!("at least {lo}")),
+            (None, Some(hi)) => Some(format!("at most {hi}")),
+            (None, None) => None,
+        }
+    }
 }
 
 /// One sample.

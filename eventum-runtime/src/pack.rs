@@ -6,7 +6,7 @@
 
 use crate::format::{JsonStyle, json::reformat};
 use crate::generator::{
-    EventBatch, GeneratorEntry, GeneratorSpec, Init, Mode, ParamValues, Produced,
+    EventBatch, GeneratorEntry, GeneratorSpec, Init, Mode, ParamSpec, ParamValues, Produced,
 };
 use crate::time::Timestamp;
 use std::fmt::{self, Write as _};
@@ -113,8 +113,9 @@ pub fn generator_yml(spec: &GeneratorSpec) -> Result<String, PackError> {
                 &format!("the default of param `{}`", p.name),
                 p.default_json,
             )?;
-            if !p.doc.is_empty() {
-                let _ = writeln!(y, "      # {}", first_line(p.doc));
+            let doc = param_comment(p);
+            if !doc.is_empty() {
+                let _ = writeln!(y, "      # {doc}");
             }
             let _ = writeln!(y, "      {}: {}", p.name, yaml_value(p.default_json));
         }
@@ -197,8 +198,23 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("")
+/// Text on one line: runs of white space (line breaks too) become a space.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A parameter's comment in generator.yml: the first paragraph of its doc
+/// and the values it accepts (`Percentage of ... fail (from 0 to 100).`).
+fn param_comment(p: &ParamSpec) -> String {
+    let doc = one_line(&first_paragraph(p.doc));
+    match p.bounds_text() {
+        None => doc,
+        Some(b) if doc.is_empty() => format!("Accepted: {b}."),
+        Some(b) => match doc.strip_suffix('.') {
+            Some(d) => format!("{d} ({b})."),
+            None => format!("{doc} ({b})"),
+        },
+    }
 }
 
 /// The first sentence of a doc comment, on one line.
@@ -330,14 +346,15 @@ pub fn readme(spec: &GeneratorSpec, sample: &str, files: &[String]) -> Result<St
         let _ = writeln!(r, "- {t}");
     }
     if !spec.params.is_empty() {
-        r.push_str("\n## Parameters\n\nSet in `generator.yml` under `event.template.params`.\n\n| param | default | meaning |\n|---|---|---|\n");
+        r.push_str("\n## Parameters\n\nSet in `generator.yml` under `event.template.params`.\n\n| param | default | accepted | meaning |\n|---|---|---|---|\n");
         for p in spec.params {
             let _ = writeln!(
                 r,
-                "| `{}` | `{}` | {} |",
+                "| `{}` | `{}` | {} | {} |",
                 p.name,
                 p.default_json,
-                first_line(p.doc).replace('|', "\\|")
+                p.bounds_text().unwrap_or_else(|| "any".to_owned()),
+                one_line(&first_paragraph(p.doc)).replace('|', "\\|")
             );
         }
     }
@@ -437,4 +454,41 @@ pub fn pack_files(entry: &GeneratorEntry, crate_dir: &Path) -> Result<Vec<PackFi
         contents: readme(spec, &sample, &names)?.into_bytes(),
     });
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(doc: &'static str, min: Option<&'static str>, max: Option<&'static str>) -> ParamSpec {
+        ParamSpec {
+            name: "p",
+            ty: "f64",
+            default_json: "1.0",
+            doc,
+            min,
+            max,
+        }
+    }
+
+    #[test]
+    fn a_parameter_comment_is_its_first_paragraph_and_its_bounds() {
+        let cases = [
+            (
+                param("Percentage\nthat fails.", Some("0"), Some("100")),
+                "Percentage that fails (from 0 to 100).",
+            ),
+            (param("Pool cap", Some("1"), None), "Pool cap (at least 1)"),
+            (
+                param("Rate.\n\nMore detail.", None, Some("5")),
+                "Rate (at most 5).",
+            ),
+            (param("", Some("0"), None), "Accepted: at least 0."),
+            (param("Domain.", None, None), "Domain."),
+            (param("", None, None), ""),
+        ];
+        for (p, want) in cases {
+            assert_eq!(param_comment(&p), want);
+        }
+    }
 }

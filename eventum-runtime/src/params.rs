@@ -136,6 +136,27 @@ pub fn apply_params(
     Ok(())
 }
 
+/// Checks a numeric parameter's value against its `#[param(min, max)]`
+/// bounds (inclusive).
+pub fn check_bounds<T: PartialOrd + std::fmt::Display>(
+    v: &T,
+    min: Option<T>,
+    max: Option<T>,
+) -> Result<(), InitError> {
+    let below = min.as_ref().is_some_and(|lo| v < lo);
+    let above = max.as_ref().is_some_and(|hi| v > hi);
+    if !below && !above {
+        return Ok(());
+    }
+    let allowed = match (&min, &max) {
+        (Some(lo), Some(hi)) => format!("between {lo} and {hi}"),
+        (Some(lo), None) => format!("at least {lo}"),
+        (None, Some(hi)) => format!("at most {hi}"),
+        (None, None) => return Ok(()),
+    };
+    Err(InitError(format!("must be {allowed}, got {v}")))
+}
+
 /// Parses a `name=value` override as the CLI gives it: the value is JSON
 /// when it parses as JSON, a string otherwise.
 pub fn parse_override(arg: &str) -> Result<(String, Value), String> {
@@ -160,6 +181,29 @@ pub fn as_usize<T: TryInto<usize>>(v: T) -> usize {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn bounds_are_inclusive_and_named_in_the_error() {
+        assert!(check_bounds(&1_i64, Some(1), Some(99)).is_ok());
+        assert!(check_bounds(&99_i64, Some(1), Some(99)).is_ok());
+        assert_eq!(
+            check_bounds(&0_i64, Some(1), Some(99)).unwrap_err().0,
+            "must be between 1 and 99, got 0"
+        );
+        assert_eq!(
+            check_bounds(&100_i64, Some(1), Some(99)).unwrap_err().0,
+            "must be between 1 and 99, got 100"
+        );
+        assert_eq!(
+            check_bounds(&-0.5_f64, Some(0.0), None).unwrap_err().0,
+            "must be at least 0, got -0.5"
+        );
+        assert_eq!(
+            check_bounds(&100.5_f64, None, Some(100.0)).unwrap_err().0,
+            "must be at most 100, got 100.5"
+        );
+        assert!(check_bounds(&5_u32, None, None).is_ok());
+    }
 
     #[test]
     fn conversions() {

@@ -13,7 +13,7 @@ pub use crate::generator::{
     SampleSpec, StateSpec, TemplateFile, TransitionSpec,
 };
 pub use crate::json::{RawJson, WriteJson};
-pub use crate::params::{ParamType, apply_params, as_usize};
+pub use crate::params::{ParamType, apply_params, as_usize, check_bounds};
 pub use crate::picking::{AliasTable, Picker, Render, produce};
 pub use crate::py;
 pub use crate::sample::{CellRef, Row, Sample};

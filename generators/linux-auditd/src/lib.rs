@@ -70,17 +70,18 @@ pub mod linux_auditd {
         /// Data stream namespace.
         #[param(default = "default")]
         pub namespace: String,
-        /// Hosts in each role group of `samples/hosts.json` (6 groups).
-        #[param(default = 4)]
+        /// Hosts in each role group of `samples/hosts.json` (6 groups). At
+        /// most 99: host names and MACs carry a two-digit number.
+        #[param(default = 4, min = 1, max = 99)]
         pub hosts_per_group: i64,
         /// Cap of each pool of in-progress logins and open sessions.
-        #[param(default = 64)]
+        #[param(default = 64, min = 1)]
         pub session_pool_cap: i64,
         /// Percentage of audited syscalls that fail.
-        #[param(default = 4.0)]
+        #[param(default = 4.0, min = 0, max = 100)]
         pub failure_rate: f64,
         /// Percentage of SSH and sudo password authentications that fail.
-        #[param(default = 12.0)]
+        #[param(default = 12.0, min = 0, max = 100)]
         pub auth_failure_rate: f64,
     }
 
