@@ -474,6 +474,66 @@ fn template_formatters_from_the_command_line() {
     );
 }
 
+/// A parameter value out of bounds in a generator.yml is reported at the
+/// line and column where the file sets it; a `--param` override is not.
+#[test]
+fn a_bad_param_in_generator_yml_is_reported_where_it_is_set() {
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist/linux-auditd/generator.yml");
+    let text = std::fs::read_to_string(&pack).expect("the exported linux-auditd pack");
+    let line = 1 + text
+        .lines()
+        .position(|l| l.trim_start().starts_with("hosts_per_group:"))
+        .expect("the pack sets hosts_per_group");
+    let dir = temp_dir("bad-param");
+    let yml = dir.join("generator.yml");
+    std::fs::write(
+        &yml,
+        text.replace("hosts_per_group: 4", "hosts_per_group: 400"),
+    )
+    .unwrap();
+    let yml_arg = yml.to_str().unwrap();
+    let out = run(&[
+        "generate",
+        "linux-auditd",
+        "--path",
+        yml_arg,
+        "--count",
+        "3",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "error: {yml_arg}:{line}:7: generator linux-auditd: parameter `hosts_per_group`: must be between 1 and 99, got 400"
+        )
+    );
+    // Overridden on the command line: the file's value is not used.
+    let out = run(&[
+        "generate",
+        "linux-auditd",
+        "--path",
+        yml_arg,
+        "--count",
+        "3",
+        "--param",
+        "hosts_per_group=5",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        out.stdout
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        3
+    );
+}
+
 #[test]
 fn bad_input_is_a_clear_error_with_exit_code_2() {
     let cases: &[(&[&str], &str)] = &[

@@ -23,7 +23,7 @@ use crate::params::parse_override;
 use crate::time::{Timestamp, Zone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -399,8 +399,16 @@ fn generate(
     let mut outputs: Vec<OutputConfig> = Vec::new();
     let mut base_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut substituted = Vec::new();
+    // The generator.yml and the params it sets, to point at a bad value.
+    let mut file_params: Option<(PathBuf, Vec<String>)> = None;
     if let Some(path) = &args.path {
         let file = load_generator_file(path, &cli_params)?;
+        let names = file
+            .params
+            .keys()
+            .filter(|k| !cli_params.contains_key(*k))
+            .cloned();
+        file_params = Some((path.clone(), names.collect()));
         params = file.params;
         inputs = file.inputs;
         outputs = file.outputs;
@@ -511,7 +519,10 @@ fn generate(
         stop: stop.clone(),
     };
     let started = std::time::Instant::now();
-    let stats = engine::run(config).map_err(|e| UsageError(e.0))?;
+    let stats = engine::run(config).map_err(|e| match &file_params {
+        Some((path, names)) => UsageError(at_file_param(path, names, e.0)),
+        None => UsageError(e.0),
+    })?;
     let lost = stats.produce_errors > 0
         || stats
             .outputs
@@ -544,6 +555,24 @@ fn generate(
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A start-up error about a parameter that generator.yml sets (and
+/// `--param` does not), prefixed with where the file sets it.
+fn at_file_param(path: &Path, names: &[String], message: String) -> String {
+    let Some(name) = crate::params::param_of_error(&message) else {
+        return message;
+    };
+    if !names.iter().any(|n| n == name) {
+        return message;
+    }
+    let position = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| crate::config::param_position(&text, name));
+    match position {
+        Some((line, column)) => format!("{}:{line}:{column}: {message}", path.display()),
+        None => format!("{}: {message}", path.display()),
+    }
 }
 
 /// What a run lost, in words: `12 events failed to produce, 3 to format`.

@@ -257,6 +257,31 @@ fn yaml_error(path: &Path, e: &serde_saphyr::Error) -> ConfigError {
     }
 }
 
+/// Where `event.template.params.<name>` is set in a generator.yml's text:
+/// the 1-based line and column of the key, for errors about its value.
+/// Block-style files (as Eventum's packs are written) only.
+#[must_use]
+pub fn param_position(text: &str, name: &str) -> Option<(usize, usize)> {
+    let mut in_params: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let body = line.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - body.len();
+        let key = body.split_once(':').map(|(k, _)| k.trim_end());
+        match in_params {
+            Some(outer) if indent <= outer => in_params = None,
+            Some(_) if key == Some(name) => return Some((i + 1, indent + 1)),
+            _ => {}
+        }
+        if in_params.is_none() && key == Some("params") {
+            in_params = Some(indent);
+        }
+    }
+    None
+}
+
 /// Loads a `generator.yml`; `params` are the values for `${params.*}`.
 pub fn load_generator_file(
     path: &Path,
@@ -322,6 +347,15 @@ pub fn load_generator_file(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_params_key_is_found_under_params_only() {
+        let text = "input:\n  - cron:\n      count: 5\nevent:\n  template:\n    mode: chance\n    params:\n      # count: 1\n      domain: x\n      count: 4\n    samples:\n      hosts: {}\n";
+        assert_eq!(param_position(text, "count"), Some((10, 7)));
+        assert_eq!(param_position(text, "domain"), Some((9, 7)));
+        assert_eq!(param_position(text, "hosts"), None);
+        assert_eq!(param_position(text, "mode"), None);
+    }
 
     fn params(pairs: &[(&str, Value)]) -> ParamValues {
         pairs

@@ -131,9 +131,20 @@ pub fn apply_params(
                 "unknown parameter `{name}`; this generator's parameters: {list}"
             )));
         }
-        set(name, value).map_err(|e| InitError(format!("parameter `{name}`: {e}")))?;
+        set(name, value).map_err(|e| InitError(format!("{PARAM_ERROR}{name}`: {e}")))?;
     }
     Ok(())
+}
+
+/// How [`apply_params`] starts the error of a parameter's bad value.
+const PARAM_ERROR: &str = "parameter `";
+
+/// The parameter a generator's start-up error is about, if it is about the
+/// value of one (so the CLI can point at where the value was set).
+#[must_use]
+pub fn param_of_error(message: &str) -> Option<&str> {
+    let rest = &message[message.find(PARAM_ERROR)? + PARAM_ERROR.len()..];
+    rest.split_once("`: ").map(|(name, _)| name)
 }
 
 /// Checks a numeric parameter's value against its `#[param(min, max)]`
@@ -181,6 +192,20 @@ pub fn as_usize<T: TryInto<usize>>(v: T) -> usize {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_parameter_of_an_error_is_found_in_its_message() {
+        let mut values = ParamValues::new();
+        values.insert("hosts".to_owned(), json!("x"));
+        let err =
+            apply_params(&values, &["hosts"], |_, v| i64::from_param(v).map(drop)).unwrap_err();
+        let message = format!("generator g: {err}");
+        assert_eq!(param_of_error(&message), Some("hosts"));
+        assert_eq!(
+            param_of_error("generator g: unknown parameter `x`; ..."),
+            None
+        );
+    }
 
     #[test]
     fn bounds_are_inclusive_and_named_in_the_error() {
