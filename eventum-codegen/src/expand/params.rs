@@ -56,11 +56,13 @@ pub(crate) fn expand(
             Some(e) => {
                 let _ = default_json(cx, e);
                 let ty = &f.ty;
-                match (numeric_kind(ty), literal_json(e)) {
+                match (numeric(ty), literal_json(e)) {
                     // Typed where it is written: `default = 3` on a `u32`
                     // is a `u32`, not an `i32` converted.
-                    (Some(false), _) => quote_spanned!(e.span()=> #id: { let d: #ty = #e; d }),
-                    (Some(true), Some((json, LitKind::Int | LitKind::Float))) => {
+                    (Some(Numeric::Int(..)), _) => {
+                        quote_spanned!(e.span()=> #id: { let d: #ty = #e; d })
+                    }
+                    (Some(Numeric::Float), Some((json, LitKind::Int | LitKind::Float))) => {
                         let v: f64 = json.parse().unwrap_or_default();
                         let l = Literal::f64_unsuffixed(v);
                         quote_spanned!(e.span()=> #id: { let d: #ty = #l; d })
@@ -138,34 +140,33 @@ fn option_tokens<T: quote::ToTokens>(v: Option<&T>) -> TokenStream {
     }
 }
 
-/// Whether a type is a primitive integer (`Some(false)`), a float
-/// (`Some(true)`), or something else (`None`).
-fn numeric_kind(ty: &Type) -> Option<bool> {
+/// A primitive numeric parameter type.
+#[derive(Clone, Copy)]
+enum Numeric {
+    /// An integer type and its values, `lo..=hi`.
+    Int(i128, i128),
+    Float,
+}
+
+/// The primitive numeric type `ty` names, if it names one.
+fn numeric(ty: &Type) -> Option<Numeric> {
     let Type::Path(p) = ty else { return None };
     if p.qself.is_some() || p.path.segments.len() != 1 {
         return None;
     }
-    match p.path.segments[0].ident.to_string().as_str() {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128"
-        | "usize" => Some(false),
-        "f32" | "f64" => Some(true),
-        _ => None,
-    }
-}
-
-/// The values of a primitive integer type.
-fn int_range(ty: &Type) -> Option<(i128, i128)> {
-    let Type::Path(p) = ty else { return None };
-    Some(match p.path.segments.last()?.ident.to_string().as_str() {
-        "i8" => (i8::MIN.into(), i8::MAX.into()),
-        "i16" => (i16::MIN.into(), i16::MAX.into()),
-        "i32" => (i32::MIN.into(), i32::MAX.into()),
-        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
-        "u8" => (0, u8::MAX.into()),
-        "u16" => (0, u16::MAX.into()),
-        "u32" => (0, u32::MAX.into()),
-        "u64" | "usize" => (0, u64::MAX.into()),
-        _ => (i128::MIN, i128::MAX),
+    Some(match p.path.segments[0].ident.to_string().as_str() {
+        "i8" => Numeric::Int(i8::MIN.into(), i8::MAX.into()),
+        "i16" => Numeric::Int(i16::MIN.into(), i16::MAX.into()),
+        "i32" => Numeric::Int(i32::MIN.into(), i32::MAX.into()),
+        "i64" | "isize" => Numeric::Int(i64::MIN.into(), i64::MAX.into()),
+        "i128" => Numeric::Int(i128::MIN, i128::MAX),
+        "u8" => Numeric::Int(0, u8::MAX.into()),
+        "u16" => Numeric::Int(0, u16::MAX.into()),
+        "u32" => Numeric::Int(0, u32::MAX.into()),
+        "u64" | "usize" => Numeric::Int(0, u64::MAX.into()),
+        "u128" => Numeric::Int(0, i128::MAX),
+        "f32" | "f64" => Numeric::Float,
+        _ => return None,
     })
 }
 
@@ -176,7 +177,7 @@ fn bounds(cx: &Ctxt, f: &Param) -> Bounds {
     if f.min.is_none() && f.max.is_none() {
         return out;
     }
-    let Some(float) = numeric_kind(&f.ty) else {
+    let Some(kind) = numeric(&f.ty) else {
         let ty = &f.ty;
         let e = f.min.as_ref().or(f.max.as_ref()).expect("min or max");
         cx.error_spanned_by(
@@ -191,18 +192,15 @@ fn bounds(cx: &Ctxt, f: &Param) -> Bounds {
     };
     let ty = &f.ty;
     let value = |e: &Expr, which: &str| -> Option<(f64, TokenStream, String)> {
-        let (json, kind) = literal_json(e).or_else(|| {
+        let (json, lit_kind) = literal_json(e).or_else(|| {
             cx.error_spanned_by(e, format!("`{which}` is a number literal"));
             None
         })?;
-        let v: f64 = match kind {
-            LitKind::Int if float => json.parse::<f64>().ok()?,
-            LitKind::Float if float => json.parse().ok()?,
-            LitKind::Int => {
+        let v: f64 = match (kind, lit_kind) {
+            (Numeric::Float, LitKind::Int | LitKind::Float) => json.parse().ok()?,
+            (Numeric::Int(lo, hi), LitKind::Int) => {
                 let v: i128 = json.parse().ok()?;
-                let (lo, hi) = int_range(&f.ty)?;
                 if v < lo || v > hi {
-                    let ty = &f.ty;
                     cx.error_spanned_by(
                         e,
                         format!(
@@ -214,19 +212,26 @@ fn bounds(cx: &Ctxt, f: &Param) -> Bounds {
                 }
                 v as f64
             }
-            _ => {
-                let want = if float { "a number" } else { "an integer" };
-                cx.error_spanned_by(e, format!("`{which}` of `{}` is {want} literal", f.ident));
+            (Numeric::Int(..), _) => {
+                cx.error_spanned_by(
+                    e,
+                    format!("`{which}` of `{}` is an integer literal", f.ident),
+                );
+                return None;
+            }
+            (Numeric::Float, _) => {
+                cx.error_spanned_by(e, format!("`{which}` of `{}` is a number literal", f.ident));
                 return None;
             }
         };
-        // A typed literal at the user's span: `min = -1` on a `u32` fails
-        // to compile there.
-        let lit = if float {
-            let l = Literal::f64_unsuffixed(v);
-            quote_spanned!(e.span()=> { let b: #ty = #l; b })
-        } else {
-            quote_spanned!(e.span()=> { let b: #ty = #e; b })
+        // Typed where it is written, so rustc sees the bound as the
+        // field's type.
+        let lit = match kind {
+            Numeric::Float => {
+                let l = Literal::f64_unsuffixed(v);
+                quote_spanned!(e.span()=> { let b: #ty = #l; b })
+            }
+            Numeric::Int(..) => quote_spanned!(e.span()=> { let b: #ty = #e; b }),
         };
         Some((v, lit, json))
     };
