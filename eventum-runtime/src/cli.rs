@@ -575,7 +575,8 @@ fn at_file_param(path: &Path, names: &[String], message: String) -> String {
     }
 }
 
-/// What a run lost, in words: `12 events failed to produce, 3 to format`.
+/// What a run lost, in words: `events were lost: 12 could not be produced,
+/// 3 could not be formatted`.
 fn lost_events(stats: &RunStats) -> String {
     let formats: u64 = stats.outputs.iter().map(|o| o.format_failed).sum();
     let writes: u64 = stats.outputs.iter().map(|o| o.write_failed).sum();
