@@ -90,6 +90,22 @@ pub mod constructs {
         }
     }
 
+    /// A number helper: exported as a macro whose text is read back as an
+    /// integer.
+    fn clamp_level(n: i64) -> i64 {
+        if n > 50 { 50 } else { n * 2 }
+    }
+
+    /// A float helper.
+    fn ratio(part: i64, total: i64) -> f64 {
+        part as f64 / total as f64
+    }
+
+    /// A bool helper.
+    fn is_admin_uid(uid: i64) -> bool {
+        uid == 0 || uid >= 1000
+    }
+
     /// `host.*`.
     fn host_part(h: &Host, p: &Params) -> Fragment {
         let full = fqdn(h.name, p);
@@ -210,6 +226,11 @@ pub mod constructs {
             "float": [f, mixed, p, x.round(), x.floor(), x.ceil(), x.abs()],
             "bool": [both, either, nested],
             "cmp": cmp,
+            "helpers": {
+                "level": clamp_level(a) + 1,
+                "ratio": ratio(a, 100),
+                "admin": is_admin_uid(u.uid) && a > 0,
+            },
         }
     }
 

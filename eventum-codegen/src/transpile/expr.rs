@@ -804,14 +804,14 @@ impl Tr<'_, '_> {
             syn::ReturnType::Default => Ty::Unit,
             syn::ReturnType::Type(_, t) => super::types::from_syn(t, &self.m.structs, &[]),
         };
-        if !matches!(ret, Ty::Fragment | Ty::Str) {
+        if !matches!(ret, Ty::Fragment | Ty::Str | Ty::Int | Ty::Float | Ty::Bool) {
             let written = match &f.sig.output {
                 syn::ReturnType::Default => "nothing".to_owned(),
                 syn::ReturnType::Type(_, t) => {
                     format!("`{}`", t.to_token_stream().to_string().replace(' ', ""))
                 }
             };
-            self.unsupported(e, &format!("calling helper `{name}`, which returns {written}: a helper exported as a Jinja macro returns text (`String`) or a `Fragment`"));
+            self.unsupported(e, &format!("calling helper `{name}`, which returns {written}: a helper exported as a Jinja macro returns text (`String`), a number (`i64`, `f64`), a `bool` or a `Fragment`"));
             // Its body is not exported, so it reports nothing more.
             return Self::error_value();
         }
@@ -823,7 +823,16 @@ impl Tr<'_, '_> {
             out.push(self.expr(a).code);
         }
         self.used_helpers.insert(name.to_owned());
-        J::new(format!("{name}({})", out.join(", ")), ret, false, true)
+        let call = format!("{name}({})", out.join(", "));
+        // A macro renders text: numbers and booleans are read back from
+        // Python's spelling of them (`repr` round-trips floats exactly).
+        let code = match ret {
+            Ty::Int => format!("({call} | int)"),
+            Ty::Float => format!("({call} | float)"),
+            Ty::Bool => format!("(({call} | trim) == 'True')"),
+            _ => call,
+        };
+        J::new(code, ret, false, true)
     }
 
     /// A list literal (`[a, b]`, `vec![a, b]`), typed by its first item.

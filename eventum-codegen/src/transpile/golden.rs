@@ -1106,6 +1106,73 @@ fn loops_over_arrays_and_ranges() {
 }
 
 #[test]
+fn number_and_bool_helpers_are_read_back_from_their_text() {
+    check(
+        &lower(
+            r#"
+            /// Twice `n`.
+            fn double(n: i64) -> i64 {
+                n * 2
+            }
+
+            /// A share of `total`.
+            fn share(part: i64, total: i64) -> f64 {
+                part as f64 / total as f64
+            }
+
+            /// Whether `n` is big.
+            fn big(n: i64) -> bool {
+                if n > 50 { true } else { false }
+            }
+
+            #[event(weight = 1)]
+            fn probe(cx: &mut Cx) -> Event {
+                let h = cx.samples.hosts.pick();
+                let d = double(h.cores) + 1;
+                ecs! { "d": d, "s": share(h.cores, 64), "big": big(d) && h.cores > 1 }
+            }
+            "#,
+        ),
+        &expect![[r#"
+            {%- from 'templates/_base.json.jinja' import big, double, share -%}
+            {%- set h = samples.hosts.pick() -%}
+            {%- set d = (double(h[2]) | int) + 1 -%}
+            {%- set _v1 = (share(h[2], 64) | float) -%}
+            {%- set _v2 = ((big(d) | trim) == 'True') and (h[2] > 1) -%}
+            {
+                "d": {{ d | tojson }},
+                "s": {{ _v1 | tojson }},
+                "big": {{ _v2 | tojson }}
+            }
+            ==> templates/_base.json.jinja
+            {#- Blocks shared by the templates of this pack (macros of the generator's helper functions). -#}
+            {#- Whether `n` is big. -#}
+            {%- macro big(n) -%}
+              {%- if n > 50 -%}
+                {%- set _result = true -%}
+              {%- else -%}
+                {%- set _result = false -%}
+              {%- endif -%}
+            {{ _result }}
+            {%- endmacro %}
+
+            {#- Twice `n`. -#}
+            {%- macro double(n) -%}
+              {%- set _result = n * 2 -%}
+            {{ _result }}
+            {%- endmacro %}
+
+            {#- A share of `total`. -#}
+            {%- macro share(part, total) -%}
+              {%- set _result = (part | float) / (total | float) -%}
+            {{ _result }}
+            {%- endmacro %}
+
+        "#]],
+    );
+}
+
+#[test]
 fn helpers_become_macros() {
     check(
         &lower(

@@ -6,7 +6,8 @@
 //! `let` becomes `{%- set -%}`, conditionals become `{%- if -%}`, context
 //! calls become their `module.rand` / `samples` / `timestamp` twins, typed
 //! state operations become `shared.get/set` idioms, helpers become macros in
-//! `templates/_base.json.jinja`, and `ecs!` becomes a readable JSON skeleton
+//! `templates/_base.json.jinja` (numbers and bools they return are read back
+//! from the macro's text), and `ecs!` becomes a readable JSON skeleton
 //! with `{{ value | tojson }}` holes. Side effects are hoisted into `set`
 //! statements in source order, so they happen in the same order as in Rust.
 //! A construct with no faithful translation is a compile error naming it

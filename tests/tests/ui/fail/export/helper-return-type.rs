@@ -1,4 +1,5 @@
-// A helper becomes a Jinja macro, which can only return text or a fragment.
+// A helper becomes a Jinja macro, which returns text, a number, a bool or a
+// fragment; not a set.
 #[eventum_runtime::generator(name = "test-x")]
 pub mod gen_x {
     fn ports() -> std::collections::BTreeSet<i64> {
