@@ -684,6 +684,33 @@ fn list_and_render() {
         .find(|g| g["name"] == "web-access")
         .unwrap();
     assert_eq!(web["events"].as_array().unwrap().len(), 3);
+    // Parameters, with their defaults and bounds, in both listings.
+    let auditd = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "linux-auditd")
+        .unwrap();
+    let hosts = auditd["params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "hosts_per_group")
+        .unwrap();
+    assert_eq!(
+        (&hosts["default"], &hosts["min"], &hosts["max"]),
+        (
+            &serde_json::json!(4),
+            &serde_json::json!(1),
+            &serde_json::json!(99)
+        )
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("hosts_per_group = 4")
+                && l.ends_with("(from 1 to 99).")),
+        "{text}"
+    );
     let out = run(&[
         "render",
         "web-access",

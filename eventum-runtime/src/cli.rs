@@ -154,7 +154,7 @@ struct GenerateArgs {
     #[arg(long, requires = "output")]
     append: bool,
 
-    /// Set a generator parameter (repeatable): `--param fqdn_suffix=corp.example`.
+    /// Set a generator parameter (repeatable): `--param domain=corp.example`. `eventum-rs list` shows each generator's parameters.
     #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
     params: Vec<String>,
 
@@ -341,6 +341,13 @@ fn list(generators: &[&'static GeneratorEntry], json: bool) -> ExitCode {
                 cat,
                 e.action.unwrap_or("")
             );
+        }
+        if !s.params.is_empty() {
+            let _ = writeln!(out, "  parameters (--param name=value):");
+            for p in s.params {
+                let setting = format!("{} = {}", p.name, p.default_json);
+                let _ = writeln!(out, "    {setting:<36} {}", p.summary());
+            }
         }
     }
     ExitCode::SUCCESS

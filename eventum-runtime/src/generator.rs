@@ -519,6 +519,22 @@ impl ParamSpec {
             (None, None) => None,
         }
     }
+
+    /// The first paragraph of the doc on one line, with the accepted values:
+    /// `Percentage of audited syscalls that fail (from 0 to 100).`
+    #[must_use]
+    pub fn summary(&self) -> String {
+        let para = self.doc.split("\n\n").next().unwrap_or("");
+        let doc = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.bounds_text() {
+            None => doc,
+            Some(b) if doc.is_empty() => format!("Accepted: {b}."),
+            Some(b) => match doc.strip_suffix('.') {
+                Some(d) => format!("{d} ({b})."),
+                None => format!("{doc} ({b})"),
+            },
+        }
+    }
 }
 
 /// One sample.
@@ -573,6 +589,38 @@ pub struct FieldSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn param(doc: &'static str, min: Option<&'static str>, max: Option<&'static str>) -> ParamSpec {
+        ParamSpec {
+            name: "p",
+            ty: "f64",
+            default_json: "1.0",
+            doc,
+            min,
+            max,
+        }
+    }
+
+    #[test]
+    fn a_parameter_summary_is_its_first_paragraph_and_its_bounds() {
+        let cases = [
+            (
+                param("Percentage\nthat fails.", Some("0"), Some("100")),
+                "Percentage that fails (from 0 to 100).",
+            ),
+            (param("Pool cap", Some("1"), None), "Pool cap (at least 1)"),
+            (
+                param("Rate.\n\nMore detail.", None, Some("5")),
+                "Rate (at most 5).",
+            ),
+            (param("", Some("0"), None), "Accepted: at least 0."),
+            (param("Domain.", None, None), "Domain."),
+            (param("", None, None), ""),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.summary(), want);
+        }
+    }
 
     #[test]
     fn batch_rollback_and_iteration() {

@@ -6,7 +6,7 @@
 
 use crate::format::{JsonStyle, json::reformat};
 use crate::generator::{
-    EventBatch, GeneratorEntry, GeneratorSpec, Init, Mode, ParamSpec, ParamValues, Produced,
+    EventBatch, GeneratorEntry, GeneratorSpec, Init, Mode, ParamValues, Produced,
 };
 use crate::time::Timestamp;
 use std::fmt::{self, Write as _};
@@ -113,7 +113,7 @@ pub fn generator_yml(spec: &GeneratorSpec) -> Result<String, PackError> {
                 &format!("the default of param `{}`", p.name),
                 p.default_json,
             )?;
-            let doc = param_comment(p);
+            let doc = p.summary();
             if !doc.is_empty() {
                 let _ = writeln!(y, "      # {doc}");
             }
@@ -201,20 +201,6 @@ fn json_str(s: &str) -> String {
 /// Text on one line: runs of white space (line breaks too) become a space.
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A parameter's comment in generator.yml: the first paragraph of its doc
-/// and the values it accepts (`Percentage of ... fail (from 0 to 100).`).
-fn param_comment(p: &ParamSpec) -> String {
-    let doc = one_line(&first_paragraph(p.doc));
-    match p.bounds_text() {
-        None => doc,
-        Some(b) if doc.is_empty() => format!("Accepted: {b}."),
-        Some(b) => match doc.strip_suffix('.') {
-            Some(d) => format!("{d} ({b})."),
-            None => format!("{doc} ({b})"),
-        },
-    }
 }
 
 /// The first sentence of a doc comment, on one line.
@@ -454,41 +440,4 @@ pub fn pack_files(entry: &GeneratorEntry, crate_dir: &Path) -> Result<Vec<PackFi
         contents: readme(spec, &sample, &names)?.into_bytes(),
     });
     Ok(files)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn param(doc: &'static str, min: Option<&'static str>, max: Option<&'static str>) -> ParamSpec {
-        ParamSpec {
-            name: "p",
-            ty: "f64",
-            default_json: "1.0",
-            doc,
-            min,
-            max,
-        }
-    }
-
-    #[test]
-    fn a_parameter_comment_is_its_first_paragraph_and_its_bounds() {
-        let cases = [
-            (
-                param("Percentage\nthat fails.", Some("0"), Some("100")),
-                "Percentage that fails (from 0 to 100).",
-            ),
-            (param("Pool cap", Some("1"), None), "Pool cap (at least 1)"),
-            (
-                param("Rate.\n\nMore detail.", None, Some("5")),
-                "Rate (at most 5).",
-            ),
-            (param("", Some("0"), None), "Accepted: at least 0."),
-            (param("Domain.", None, None), "Domain."),
-            (param("", None, None), ""),
-        ];
-        for (p, want) in cases {
-            assert_eq!(param_comment(&p), want);
-        }
-    }
 }
