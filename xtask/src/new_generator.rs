@@ -35,73 +35,7 @@ pub(crate) fn check_name(name: &str) -> Result<(&str, &str)> {
     Ok((category, source))
 }
 
-fn skeleton(name: &str, source: &str, file: &str, module: &str) -> String {
-    format!(
-        r#"//! The `{name}` generator.
-
-#[eventum_runtime::generator(
-    name = "{name}",
-    mode = chance,
-    ecs = "8.11.0",
-    fields = ["fields/{file}.yml"]
-)]
-/// {name}: describe the data source here (system, version, log format).
-///
-/// ## References
-///
-/// - The source's own documentation, and the Elastic integration for it.
-pub mod {module} {{
-    #[params]
-    pub struct Params {{
-        /// Domain appended to host names.
-        #[param(default = "example.com")]
-        pub domain: String,
-    }}
-
-    /// Hosts that emit events (`weight`: how often each one does).
-    #[sample(csv = "samples/hosts.csv", weight = "weight")]
-    pub struct Host {{
-        pub name: Str,
-        pub ip: Str,
-        pub weight: f64,
-    }}
-
-    #[shared]
-    pub struct Shared {{
-        /// Per-host sequence numbers.
-        #[state(start = 1, wrap = 4_294_967_296)]
-        pub sequence: Counter<Str>,
-    }}
-
-    /// Something happened on a host.
-    #[event(weight = 90, category = "host", type = "info", kind = "event", action = "example-info")]
-    fn info(cx: &mut Cx) -> Event {{
-        let host = cx.samples.hosts.weighted_pick();
-        let seq = cx.shared.sequence.next(&host.name);
-        ecs! {{
-            "@timestamp": cx.timestamp,
-            "ecs.version": "8.11.0",
-            "event": {{ "sequence": seq, "outcome": "success" }},
-            "host": {{ "name": format!("{{}}.{{}}", host.name, cx.params.domain), "ip": [host.ip] }},
-            "{source}.detail": cx.rand.string.hex(8),
-        }}
-    }}
-
-    /// Something failed on a host.
-    #[event(weight = 10, category = "host", type = "info", kind = "event", action = "example-error")]
-    fn error(cx: &mut Cx) -> Event {{
-        let host = cx.samples.hosts.weighted_pick();
-        ecs! {{
-            "@timestamp": cx.timestamp,
-            "ecs.version": "8.11.0",
-            "event": {{ "outcome": "failure" }},
-            "host": {{ "name": format!("{{}}.{{}}", host.name, cx.params.domain), "ip": [host.ip] }},
-        }}
-    }}
-}}
-"#
-    )
-}
+include!("../templates/new-generator/files.rs");
 
 /// Creates the crate under `root/generators/<name>` and registers it in
 /// `root/eventum-cli`.
@@ -112,32 +46,15 @@ pub(crate) fn scaffold(root: &Path, name: &str) -> Result<()> {
     if dir.exists() {
         bail!("{} already exists", dir.display());
     }
-    let files: Vec<(String, String)> = vec![
-        (
-            "Cargo.toml".to_owned(),
-            format!(
-                "[package]\nname = \"{name}\"\ndescription = \"The {name} event generator.\"\nversion.workspace = true\n\
+    let mut files: Vec<(String, String)> = vec![(
+        "Cargo.toml".to_owned(),
+        format!(
+            "[package]\nname = \"{name}\"\ndescription = \"The {name} event generator.\"\nversion.workspace = true\n\
                  edition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n\
                  [dependencies]\neventum-runtime.workspace = true\n\n[lints]\nworkspace = true\n"
-            ),
         ),
-        (
-            "src/lib.rs".to_owned(),
-            skeleton(name, &source.replace('-', "_"), source, &module),
-        ),
-        (
-            "samples/hosts.csv".to_owned(),
-            "name,ip,weight\nsrv-01,10.0.0.11,5\nsrv-02,10.0.0.12,3\nsrv-03,10.0.0.13,1\n"
-                .to_owned(),
-        ),
-        (
-            format!("fields/{source}.yml"),
-            format!(
-                "# The source's own fields (Elastic package field-definition format).\n- name: {}\n  type: group\n  fields:\n    - name: detail\n      type: keyword\n      description: An example field; replace with the source's own.\n",
-                source.replace('-', "_")
-            ),
-        ),
-    ];
+    )];
+    files.extend(generator_files(name, source));
     for (rel, contents) in &files {
         let path = dir.join(rel);
         std::fs::create_dir_all(path.parent().unwrap_or(&dir))
