@@ -13,6 +13,31 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("eventum-rs runs")
 }
 
+/// Runs `eventum-rs args`, which must succeed.
+fn run_ok(args: &[&str]) -> Output {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Runs `eventum-rs args`, which must end with exit code `code`, write no
+/// event and not panic; its stderr.
+fn run_err(args: &[&str], code: i32) -> String {
+    let out = run(args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?} wrote to stdout");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "{stderr}"
+    );
+    stderr
+}
+
 /// A scratch directory under the system's temporary directory, removed when
 /// dropped, also when the test fails (tests write tens of MiB of events).
 struct TempDir(PathBuf);
@@ -39,8 +64,7 @@ fn temp_dir(name: &str) -> TempDir {
 
 #[test]
 fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
-    let a = run(&["generate", "web-access", "--count", "100000", "--seed", "7"]);
-    assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
+    let a = run_ok(&["generate", "web-access", "--count", "100000", "--seed", "7"]);
     let lines: Vec<&[u8]> = a
         .stdout
         .split(|b| *b == b'\n')
@@ -59,7 +83,7 @@ fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
     let c = run(&["generate", "web-access", "--count", "1000", "--seed", "8"]);
     assert_ne!(&a.stdout[..c.stdout.len()], &c.stdout[..]);
     // Two workers: every event still written, and reproducible too.
-    let w1 = run(&[
+    let w1 = run_ok(&[
         "generate",
         "web-access",
         "--count",
@@ -79,7 +103,6 @@ fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
         "--workers",
         "2",
     ]);
-    assert!(w1.status.success());
     assert_eq!(
         w1.stdout
             .split(|b| *b == b'\n')
@@ -104,12 +127,7 @@ fn readme_command_and_file_output_write_the_same_events() {
         "--seed",
         "7",
     ];
-    let out = run(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_ok(&args);
     assert!(
         out.stderr.is_empty(),
         "{}",
@@ -135,15 +153,12 @@ fn readme_command_and_file_output_write_the_same_events() {
     let dir = temp_dir("readme");
     for workers in ["1", "2"] {
         let path = dir.join(format!("events-{workers}.jsonl"));
-        let file = run(&[
-            &args[..],
-            &["--workers", workers, "--output", path.to_str().unwrap()],
-        ]
-        .concat());
-        assert!(
-            file.status.success(),
-            "{}",
-            String::from_utf8_lossy(&file.stderr)
+        run_ok(
+            &[
+                &args[..],
+                &["--workers", workers, "--output", path.to_str().unwrap()],
+            ]
+            .concat(),
         );
         let stdout = run(&[&args[..], &["--workers", workers]].concat());
         assert_eq!(
@@ -223,7 +238,7 @@ fn timestamps_follow_count_rate_and_start() {
 fn eventum_json_formatter_and_file_output() {
     let dir = temp_dir("file");
     let path = dir.join("out/events.json");
-    let out = run(&[
+    let out = run_ok(&[
         "generate",
         "web-access",
         "--count",
@@ -235,11 +250,6 @@ fn eventum_json_formatter_and_file_output() {
         "--output",
         path.to_str().unwrap(),
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert!(out.stdout.is_empty());
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 10);
@@ -258,7 +268,7 @@ fn generator_yml_inputs_outputs_and_params() {
     .unwrap();
     // `--param` fills the file's `${params.name}`; the generator itself has no
     // parameter of that name and does not receive it.
-    let out = run(&[
+    run_ok(&[
         "generate",
         "web-access",
         "--path",
@@ -269,11 +279,6 @@ fn generator_yml_inputs_outputs_and_params() {
         "--param",
         "name=events",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let text = std::fs::read_to_string(dir.join("out/events.json")).unwrap();
     let batches: Vec<Vec<serde_json::Value>> = text
         .lines()
@@ -281,33 +286,36 @@ fn generator_yml_inputs_outputs_and_params() {
         .collect();
     assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 4);
     // A parameter the file uses but nobody gives is an error naming the spot.
-    let out = run(&[
-        "generate",
-        "web-access",
-        "--path",
-        yml.to_str().unwrap(),
-        "--sample",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = run_err(
+        &[
+            "generate",
+            "web-access",
+            "--path",
+            yml.to_str().unwrap(),
+            "--sample",
+        ],
+        2,
+    );
     assert!(
         stderr.contains("parameters are missing: `name`") && stderr.contains("generator.yml:13:"),
         "{stderr}"
     );
     // A parameter neither the file nor the generator knows is an error too.
-    let out = run(&[
-        "generate",
-        "web-access",
-        "--path",
-        yml.to_str().unwrap(),
-        "--sample",
-        "--param",
-        "name=x",
-        "--param",
-        "other=1",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown parameter `other`"));
+    let stderr = run_err(
+        &[
+            "generate",
+            "web-access",
+            "--path",
+            yml.to_str().unwrap(),
+            "--sample",
+            "--param",
+            "name=x",
+            "--param",
+            "other=1",
+        ],
+        2,
+    );
+    assert!(stderr.contains("unknown parameter `other`"), "{stderr}");
 }
 
 #[test]
@@ -319,7 +327,7 @@ fn json_batch_of_a_finite_yml_input() {
         "input:\n  - static:\n      count: 4\nevent:\n  template:\n    mode: chance\n    templates: []\noutput:\n  - file:\n      path: out/events.json\n      write_mode: overwrite\n      formatter:\n        format: json-batch\n",
     )
     .unwrap();
-    let out = run(&[
+    run_ok(&[
         "generate",
         "web-access",
         "--path",
@@ -328,11 +336,6 @@ fn json_batch_of_a_finite_yml_input() {
         "--seed",
         "1",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let text = std::fs::read_to_string(dir.join("out/events.json")).unwrap();
     let batch: Vec<serde_json::Value> = serde_json::from_str(text.trim()).unwrap();
     assert_eq!(batch.len(), 4);
@@ -380,30 +383,29 @@ fn output_that_cannot_write_is_an_error_with_exit_code_1() {
 #[test]
 fn lost_events_end_the_run_with_exit_code_1() {
     // A template that fails for every event: nothing written, exit 1.
-    let format = run(&[
-        "generate",
-        "web-access",
-        "--count",
-        "5",
-        "--format",
-        "template",
-        "--template",
-        "{{ 'a' + 1 }}",
-    ]);
-    let stderr = String::from_utf8_lossy(&format.stderr);
-    assert_eq!(format.status.code(), Some(1), "{stderr}");
-    assert!(format.stdout.is_empty());
+    let stderr = run_err(
+        &[
+            "generate",
+            "web-access",
+            "--count",
+            "5",
+            "--format",
+            "template",
+            "--template",
+            "{{ 'a' + 1 }}",
+        ],
+        1,
+    );
     assert!(stderr.contains("format failed 5"), "{stderr}");
     assert!(
         stderr.contains("error: events were lost: 5 could not be formatted"),
         "{stderr}"
     );
-    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]
 fn template_formatters_from_the_command_line() {
-    let per_event = run(&[
+    let per_event = run_ok(&[
         "generate",
         "web-access",
         "--count",
@@ -415,11 +417,6 @@ fn template_formatters_from_the_command_line() {
         "--template",
         "{{ event.startswith('{') }} {{ event | length > 10 }}",
     ]);
-    assert!(
-        per_event.status.success(),
-        "{}",
-        String::from_utf8_lossy(&per_event.stderr)
-    );
     assert_eq!(
         String::from_utf8_lossy(&per_event.stdout),
         "True True\n".repeat(3)
@@ -428,7 +425,7 @@ fn template_formatters_from_the_command_line() {
     let dir = temp_dir("template-path");
     let path = dir.join("batch.jinja");
     std::fs::write(&path, "{{ events | length }} events\n").unwrap();
-    let per_batch = run(&[
+    let per_batch = run_ok(&[
         "generate",
         "web-access",
         "--count",
@@ -442,18 +439,13 @@ fn template_formatters_from_the_command_line() {
         "--template-path",
         path.to_str().unwrap(),
     ]);
-    assert!(
-        per_batch.status.success(),
-        "{}",
-        String::from_utf8_lossy(&per_batch.stderr)
-    );
     assert_eq!(
         String::from_utf8_lossy(&per_batch.stdout),
         "2 events\n2 events\n1 events\n",
         "one trailing newline of the template is removed, as in Jinja"
     );
 
-    let counts = run(&[
+    let counts = run_ok(&[
         "generate",
         "web-access",
         "--count",
@@ -463,11 +455,6 @@ fn template_formatters_from_the_command_line() {
         "--format",
         "eventum-http-input",
     ]);
-    assert!(
-        counts.status.success(),
-        "{}",
-        String::from_utf8_lossy(&counts.stderr)
-    );
     assert_eq!(
         String::from_utf8_lossy(&counts.stdout),
         "{\"count\": 2}\n{\"count\": 2}\n{\"count\": 1}\n"
@@ -492,17 +479,17 @@ fn a_bad_param_in_generator_yml_is_reported_where_it_is_set() {
     )
     .unwrap();
     let yml_arg = yml.to_str().unwrap();
-    let out = run(&[
-        "generate",
-        "linux-auditd",
-        "--path",
-        yml_arg,
-        "--count",
-        "3",
-    ]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(out.stdout.is_empty());
+    let stderr = run_err(
+        &[
+            "generate",
+            "linux-auditd",
+            "--path",
+            yml_arg,
+            "--count",
+            "3",
+        ],
+        2,
+    );
     assert_eq!(
         stderr.trim_end(),
         format!(
@@ -510,7 +497,7 @@ fn a_bad_param_in_generator_yml_is_reported_where_it_is_set() {
         )
     );
     // Overridden on the command line: the file's value is not used.
-    let out = run(&[
+    let out = run_ok(&[
         "generate",
         "linux-auditd",
         "--path",
@@ -520,11 +507,6 @@ fn a_bad_param_in_generator_yml_is_reported_where_it_is_set() {
         "--param",
         "hosts_per_group=5",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     assert_eq!(
         out.stdout
             .split(|b| *b == b'\n')
@@ -647,29 +629,17 @@ fn bad_input_is_a_clear_error_with_exit_code_2() {
         ),
     ];
     for (args, expected) in cases {
-        let out = run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = run_err(args, 2);
         assert!(
             stderr.contains(expected),
             "{args:?}: expected `{expected}` in:\n{stderr}"
-        );
-        assert!(
-            !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
-            "{stderr}"
         );
     }
 }
 
 #[test]
 fn list_and_render() {
-    let out = run(&["list"]);
-    assert!(out.status.success());
+    let out = run_ok(&["list"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("web-access") && text.contains("access_server_error"),
@@ -711,14 +681,13 @@ fn list_and_render() {
                 && l.ends_with("(from 1 to 99).")),
         "{text}"
     );
-    let out = run(&[
+    let out = run_ok(&[
         "render",
         "web-access",
         "access_server_error",
         "--at",
         "2026-01-01T00:00:00Z",
     ]);
-    assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["http"]["response"]["status_code"].as_i64().unwrap() >= 500);
     assert!(String::from_utf8_lossy(&out.stdout).contains("\n  \"event\""));
@@ -732,8 +701,7 @@ fn help_everywhere() {
         &["render", "--help"],
         &["list", "--help"],
     ] {
-        let out = run(args);
-        assert!(out.status.success(), "{args:?}");
+        let out = run_ok(args);
         assert!(
             String::from_utf8_lossy(&out.stdout).contains("Usage"),
             "{args:?}"
