@@ -753,71 +753,18 @@ fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generator::{EventBatch, GeneratorSpec, Init, InitError, Mode, Produced, Tags};
-    use crate::time::Timestamp;
-
-    static SPEC: GeneratorSpec = GeneratorSpec {
-        name: "every-third-fails",
-        title: "",
-        description: "",
-        mode: Mode::Chance,
-        ecs_version: "8.11.0",
-        field_files: &[],
-        events: &[],
-        chain: &[],
-        params: &[],
-        samples: &[],
-        state: &[],
-        export: None,
-    };
-
-    /// Numbers its events and panics on every third.
-    struct EveryThirdFails(u64);
-
-    impl crate::Generator for EveryThirdFails {
-        fn produce(&mut self, _: Timestamp, _: &Tags, out: &mut EventBatch) -> Produced {
-            self.0 += 1;
-            assert!(
-                !self.0.is_multiple_of(3),
-                "event {} fails on purpose",
-                self.0
-            );
-            out.push(format!("{{\"n\": {}}}", self.0).as_bytes());
-            Produced::Events
-        }
-
-        fn render(
-            &mut self,
-            _: &str,
-            _: Timestamp,
-            _: &Tags,
-            _: &mut EventBatch,
-        ) -> Option<Produced> {
-            None
-        }
-    }
-
-    // The signature of `GeneratorEntry::create`.
-    #[allow(clippy::unnecessary_wraps)]
-    fn create(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
-        Ok(Box::new(EveryThirdFails(0)))
-    }
-
-    static ENTRY: GeneratorEntry = GeneratorEntry {
-        spec: &SPEC,
-        create,
-    };
+    use crate::test_generator::NUMBERED;
 
     #[test]
     fn a_run_that_lost_events_exits_with_1_after_writing_the_others() {
         let path =
             std::env::temp_dir().join(format!("eventum-cli-lost-{}.json", std::process::id()));
         let code = main_with_args(
-            &[&ENTRY],
+            &[&NUMBERED],
             [
                 "eventum-rs",
                 "generate",
-                "every-third-fails",
+                "test-numbered",
                 "--count",
                 "30",
                 "--output",
@@ -829,7 +776,8 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         let _ = std::fs::remove_file(&path);
         assert_eq!(code, ExitCode::FAILURE);
-        assert_eq!(text.lines().count(), 20, "{text}");
-        assert!(!text.contains("\"n\": 3}"));
+        // Events 10, 20 and 30 failed; the others were written.
+        assert_eq!(text.lines().count(), 27, "{text}");
+        assert!(!text.contains("\"n\": 10}"));
     }
 }

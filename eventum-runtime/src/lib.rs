@@ -35,6 +35,9 @@ pub mod sample;
 pub mod state;
 pub mod time;
 
+#[cfg(test)]
+mod test_generator;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;

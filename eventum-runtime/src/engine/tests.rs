@@ -3,69 +3,11 @@
 
 use super::*;
 use crate::format::FormatterConfig;
-use crate::generator::{EventBatch, GeneratorSpec, Init, InitError, Mode, Produced};
+use crate::generator::{EventBatch, Init, InitError, Produced};
 use crate::input::config::StaticConfig;
 use crate::output::{FileConfig, WriteMode};
+use crate::test_generator::{SPEC, plain, stopping};
 use crate::time::Timestamp;
-
-static SPEC: GeneratorSpec = GeneratorSpec {
-    name: "test-engine",
-    title: "",
-    description: "",
-    mode: Mode::Chance,
-    ecs_version: "8.11.0",
-    field_files: &[],
-    events: &[],
-    chain: &[],
-    params: &[],
-    samples: &[],
-    state: &[],
-    export: None,
-};
-
-/// Numbers its events; panics on every 10th; exhausts at `STOP` if set.
-struct Numbered {
-    n: u64,
-    stop_at: Option<u64>,
-}
-
-impl crate::Generator for Numbered {
-    fn produce(&mut self, _ts: Timestamp, _tags: &Tags, out: &mut EventBatch) -> Produced {
-        self.n += 1;
-        if self.stop_at == Some(self.n) {
-            return Produced::Exhausted;
-        }
-        assert!(
-            !self.n.is_multiple_of(10),
-            "event {} fails on purpose",
-            self.n
-        );
-        out.push(format!("{{\"n\": {}}}", self.n).as_bytes());
-        Produced::Events
-    }
-
-    fn render(&mut self, _: &str, _: Timestamp, _: &Tags, _: &mut EventBatch) -> Option<Produced> {
-        None
-    }
-}
-
-// The signature of `GeneratorEntry::create`.
-#[allow(clippy::unnecessary_wraps)]
-fn plain(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
-    Ok(Box::new(Numbered {
-        n: 0,
-        stop_at: None,
-    }))
-}
-
-// The signature of `GeneratorEntry::create`.
-#[allow(clippy::unnecessary_wraps)]
-fn stopping(_: &Init<'_>) -> Result<Box<dyn crate::Generator>, InitError> {
-    Ok(Box::new(Numbered {
-        n: 0,
-        stop_at: Some(25),
-    }))
-}
 
 fn config(
     create: fn(&Init<'_>) -> Result<Box<dyn crate::Generator>, InitError>,
