@@ -44,6 +44,15 @@ fn config(
     }
 }
 
+/// The engine's messages, sent to the returned receiver.
+fn log_to_channel(c: &mut EngineConfig) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    c.log = Some(Box::new(move |m: &str| {
+        let _ = tx.send(m.to_owned());
+    }));
+    rx
+}
+
 fn temp(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("eventum-engine-{name}-{}.json", std::process::id()))
 }
@@ -52,11 +61,8 @@ fn temp(name: &str) -> PathBuf {
 fn produce_errors_are_counted_and_skipped() {
     let path = temp("errors");
     let mut messages = Vec::new();
-    let (tx, rx) = mpsc::channel();
     let mut c = config(plain, 100, &path, FormatterConfig::Plain, None);
-    c.log = Some(Box::new(move |m: &str| {
-        let _ = tx.send(m.to_owned());
-    }));
+    let rx = log_to_channel(&mut c);
     let stats = run(c).unwrap();
     messages.extend(rx.try_iter());
     assert_eq!(stats.timestamps, 100);
@@ -78,7 +84,6 @@ fn produce_errors_are_counted_and_skipped() {
 #[test]
 fn format_errors_are_counted_and_reported_per_output() {
     let path = temp("format-errors");
-    let (tx, rx) = mpsc::channel();
     let template = "{% if event.endswith(' 7}') %}{{ missing.field }}{% endif %}<{{ event }}>";
     let mut c = config(
         plain,
@@ -89,9 +94,7 @@ fn format_errors_are_counted_and_reported_per_output() {
         },
         None,
     );
-    c.log = Some(Box::new(move |m: &str| {
-        let _ = tx.send(m.to_owned());
-    }));
+    let rx = log_to_channel(&mut c);
     let stats = run(c).unwrap();
     let messages: Vec<String> = rx.try_iter().collect();
     // Events 1..=9; none fails to produce, the 7th fails to format.
