@@ -530,17 +530,8 @@ fn generate(
         Some((path, names)) => UsageError(at_file_param(path, names, e.0)),
         None => UsageError(e.0),
     })?;
-    let lost = stats.produce_errors > 0
-        || stats
-            .outputs
-            .iter()
-            .any(|o| o.format_failed > 0 || o.write_failed > 0 || o.io_errors > 0);
-    if verbose || lost {
-        summary(&stats, started.elapsed());
-    }
-    if stop.load(Ordering::SeqCst) {
-        return Ok(ExitCode::from(130));
-    }
+    let lost = lost_events(&stats);
+    // Outputs that hit an I/O error, as `#1, #3`.
     let failed: Vec<String> = stats
         .outputs
         .iter()
@@ -548,6 +539,12 @@ fn generate(
         .filter(|(_, o)| o.io_errors > 0)
         .map(|(i, _)| format!("#{}", i + 1))
         .collect();
+    if verbose || lost.is_some() || !failed.is_empty() {
+        summary(&stats, started.elapsed());
+    }
+    if stop.load(Ordering::SeqCst) {
+        return Ok(ExitCode::from(130));
+    }
     if !failed.is_empty() {
         eprintln!(
             "error: output {} could not write every event (see the errors above)",
@@ -557,8 +554,8 @@ fn generate(
     }
     // Like Eventum, a run goes on past an event that fails; unlike its exit
     // status, ours tells a script that events are missing from the output.
-    if lost {
-        eprintln!("error: {} (see the errors above)", lost_events(&stats));
+    if let Some(lost) = lost {
+        eprintln!("error: {lost} (see the errors above)");
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -582,9 +579,9 @@ fn at_file_param(path: &Path, names: &[String], message: String) -> String {
     }
 }
 
-/// What a run lost, in words: `events were lost: 12 could not be produced,
-/// 3 could not be formatted`.
-fn lost_events(stats: &RunStats) -> String {
+/// What a run lost, in words (`events were lost: 12 could not be produced,
+/// 3 could not be formatted`), if it lost any event.
+fn lost_events(stats: &RunStats) -> Option<String> {
     let formats: u64 = stats.outputs.iter().map(|o| o.format_failed).sum();
     let writes: u64 = stats.outputs.iter().map(|o| o.write_failed).sum();
     let mut parts = Vec::new();
@@ -597,7 +594,7 @@ fn lost_events(stats: &RunStats) -> String {
     if writes > 0 {
         parts.push(format!("{writes} could not be written"));
     }
-    format!("events were lost: {}", parts.join(", "))
+    (!parts.is_empty()).then(|| format!("events were lost: {}", parts.join(", ")))
 }
 
 /// The formatter `--format`, `--indent` and `--template[-path]` describe.
