@@ -524,8 +524,7 @@ impl ParamSpec {
     /// `Percentage of audited syscalls that fail (from 0 to 100).`
     #[must_use]
     pub fn summary(&self) -> String {
-        let para = self.doc.split("\n\n").next().unwrap_or("");
-        let doc = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        let doc = first_paragraph_line(self.doc);
         match self.bounds_text() {
             None => doc,
             Some(b) if doc.is_empty() => format!("Accepted: {b}."),
@@ -535,6 +534,13 @@ impl ParamSpec {
             },
         }
     }
+}
+
+/// The first paragraph of a doc comment on one line (line breaks and runs
+/// of white space become one space).
+pub(crate) fn first_paragraph_line(doc: &str) -> String {
+    let para = doc.split("\n\n").next().unwrap_or("");
+    para.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One sample.

@@ -7,6 +7,7 @@
 use crate::format::{JsonStyle, json::reformat};
 use crate::generator::{
     EventBatch, GeneratorEntry, GeneratorSpec, Init, Mode, ParamValues, Produced,
+    first_paragraph_line,
 };
 use crate::time::Timestamp;
 use std::fmt::{self, Write as _};
@@ -198,17 +199,9 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_default()
 }
 
-/// Text on one line: runs of white space (line breaks too) become a space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The first sentence of a doc comment, on one line.
 fn summary(doc: &str) -> String {
-    let para = first_paragraph(doc)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let para = first_paragraph_line(doc);
     match para.find(". ").or_else(|| para.find(": ")) {
         Some(i) => para[..=i].trim_end_matches(':').to_owned(),
         None => para,
@@ -340,7 +333,7 @@ pub fn readme(spec: &GeneratorSpec, sample: &str, files: &[String]) -> Result<St
                 p.name,
                 p.default_json,
                 p.bounds_text().unwrap_or_else(|| "any".to_owned()),
-                one_line(&first_paragraph(p.doc)).replace('|', "\\|")
+                first_paragraph_line(p.doc).replace('|', "\\|")
             );
         }
     }
