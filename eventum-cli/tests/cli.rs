@@ -200,6 +200,46 @@ fn reader_going_away_ends_the_run_quietly() {
     assert!(first.starts_with(b"{\"@timestamp\":"));
 }
 
+/// Ctrl-C (SIGINT) stops a live run: what was generated is written whole
+/// (no event cut in half) and the exit code is 130.
+#[test]
+fn interrupt_ends_a_live_run_with_130_and_whole_events() {
+    use std::io::Read;
+    let mut child = bin()
+        .args(["generate", "linux-auditd", "--seed", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Live mode writes five events a second: wait for the first.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).unwrap();
+    // The shell's own `kill`, so the test needs nothing beyond /bin/sh.
+    let kill = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .expect("this test needs /bin/sh");
+    assert!(kill.success());
+    let mut rest = Vec::new();
+    stdout.read_to_end(&mut rest).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut text = first.to_vec();
+    text.extend_from_slice(&rest);
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.ends_with('\n'), "the last event is whole");
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("whole JSON events");
+        assert!(v["@timestamp"].is_string());
+    }
+}
+
 #[test]
 fn timestamps_follow_count_rate_and_start() {
     let out = run(&[
