@@ -13,6 +13,14 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("eventum-rs runs")
 }
 
+/// The events of one-per-line output (empty lines are not events).
+fn event_lines(stdout: &[u8]) -> Vec<&[u8]> {
+    stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// Runs `eventum-rs args`, which must succeed.
 fn run_ok(args: &[&str]) -> Output {
     let out = run(args);
@@ -65,11 +73,7 @@ fn temp_dir(name: &str) -> TempDir {
 #[test]
 fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
     let a = run_ok(&["generate", "web-access", "--count", "100000", "--seed", "7"]);
-    let lines: Vec<&[u8]> = a
-        .stdout
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = event_lines(&a.stdout);
     assert_eq!(lines.len(), 100_000);
     for line in &lines {
         let v: serde_json::Value =
@@ -103,13 +107,7 @@ fn hundred_thousand_valid_json_events_reproducible_and_parallel() {
         "--workers",
         "2",
     ]);
-    assert_eq!(
-        w1.stdout
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .count(),
-        100_000
-    );
+    assert_eq!(event_lines(&w1.stdout).len(), 100_000);
     assert_eq!(w1.stdout, w2.stdout);
 }
 
@@ -547,13 +545,7 @@ fn a_bad_param_in_generator_yml_is_reported_where_it_is_set() {
         "--param",
         "hosts_per_group=5",
     ]);
-    assert_eq!(
-        out.stdout
-            .split(|b| *b == b'\n')
-            .filter(|l| !l.is_empty())
-            .count(),
-        3
-    );
+    assert_eq!(event_lines(&out.stdout).len(), 3);
 }
 
 #[test]
